@@ -1,0 +1,11 @@
+import './highlights.css';
+import { startPageSession } from '../../services/page-session';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'manifest',
+  main(ctx) {
+    startPageSession(ctx);
+  },
+});

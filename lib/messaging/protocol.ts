@@ -1,0 +1,118 @@
+/**
+ * The one message protocol between the content script, the background and the extension pages.
+ * Names say direction: `bg:*` go to the background, `tab:*` go to a tab's content script.
+ * The background checks every message with `isRequest` before acting on it: a page can talk to
+ * its content script, so nothing that arrives from a tab is trusted beyond its shape.
+ */
+import type { ArticleMeta } from '../article/types';
+import type { EntityType } from '../entities/types';
+
+/** A mention to paint: the span plus what the painter needs to pick a highlight. */
+export interface PaintSpan {
+  block: number;
+  start: number;
+  end: number;
+  entityId: string;
+  type: EntityType;
+}
+
+export interface Actor {
+  entityId: string;
+  name: string;
+  type: EntityType;
+  mentions: number;
+}
+
+export type TabStatus = 'pending' | 'article' | 'not-article' | 'unsupported' | 'failed';
+
+/** What the background knows of a tab: what the popup shows. */
+export interface TabAnalysis {
+  status: TabStatus;
+  url: string;
+  title: string;
+  /** Whether the reader asked to analyze a page that is not an article. */
+  forced: boolean;
+  meta: ArticleMeta | null;
+  actors: Actor[];
+  /** Why the page is unsupported or the analysis failed. */
+  reason?: string;
+}
+
+export interface PageReport {
+  url: string;
+  title: string;
+  isArticle: boolean;
+  score: number;
+}
+
+export interface ArticleRequest extends PageReport {
+  forced: boolean;
+  meta: ArticleMeta;
+  blocks: string[];
+}
+
+/** Request and response types, by message name. */
+export interface Protocol {
+  'bg:article': { request: ArticleRequest; response: { spans: PaintSpan[] } };
+  'bg:not-article': { request: PageReport; response: { ok: true } };
+  'bg:get-tab': { request: { tabId: number }; response: TabAnalysis };
+  'bg:analyze-anyway': { request: { tabId: number }; response: TabAnalysis };
+  'tab:analyze-anyway': { request: Record<string, never>; response: { ok: boolean } };
+}
+
+export type MessageName = keyof Protocol;
+export type RequestOf<N extends MessageName> = Protocol[N]['request'];
+export type ResponseOf<N extends MessageName> = Protocol[N]['response'];
+export interface Envelope<N extends MessageName = MessageName> {
+  name: N;
+  data: RequestOf<N>;
+}
+
+/** Limits on what a page may send: a hostile page must not make the background allocate without bound. */
+export const LIMITS = { blocks: 20_000, blockChars: 200_000, totalChars: 5_000_000, field: 4_096 } as const;
+
+type Guard = (data: unknown) => boolean;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isShortString = (v: unknown): v is string => typeof v === 'string' && v.length <= LIMITS.field;
+const isNullableString = (v: unknown) => v === null || isShortString(v);
+const isTabId = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+
+function isMeta(v: unknown): v is ArticleMeta {
+  if (!isObject(v)) return false;
+  return (
+    isShortString(v.title) &&
+    ['byline', 'publishedAt', 'siteName', 'canonicalUrl', 'language'].every((k) => isNullableString(v[k]))
+  );
+}
+
+function isPageReport(v: unknown): v is PageReport {
+  return (
+    isObject(v) && isShortString(v.url) && isShortString(v.title) && typeof v.isArticle === 'boolean' && Number.isFinite(v.score)
+  );
+}
+
+function isBlocks(v: unknown): v is string[] {
+  if (!Array.isArray(v) || v.length > LIMITS.blocks) return false;
+  let total = 0;
+  for (const b of v) {
+    if (typeof b !== 'string' || b.length > LIMITS.blockChars) return false;
+    total += b.length;
+  }
+  return total <= LIMITS.totalChars;
+}
+
+const GUARDS: { [N in MessageName]: Guard } = {
+  'bg:article': (d) => isPageReport(d) && isObject(d) && typeof d.forced === 'boolean' && isMeta(d.meta) && isBlocks(d.blocks),
+  'bg:not-article': isPageReport,
+  'bg:get-tab': (d) => isObject(d) && isTabId(d.tabId),
+  'bg:analyze-anyway': (d) => isObject(d) && isTabId(d.tabId),
+  'tab:analyze-anyway': isObject,
+};
+
+/** True when `message` is a well-formed request of a known name. */
+export function isRequest(message: unknown): message is Envelope {
+  if (!isObject(message) || typeof message.name !== 'string') return false;
+  const guard = GUARDS[message.name as MessageName] as Guard | undefined;
+  return guard !== undefined && guard(message.data);
+}

@@ -1,0 +1,102 @@
+/**
+ * Paints entity spans with the CSS Custom Highlight API, one highlight per entity type
+ * (`dramatis-person`, `dramatis-place`, ...), so painting never changes the page's DOM
+ * (https://drafts.csswg.org/css-highlight-api-1/). Where the API is missing it falls back to
+ * wrapping text in `<dramatis-mark>` elements, the only case where the DOM is touched.
+ */
+import type { TextBlock } from '../article/types';
+import type { PaintSpan } from '../messaging/protocol';
+import { rangeFor, segmentsFor } from './ranges';
+
+export const HIGHLIGHT_PREFIX = 'dramatis-';
+export const MARK_TAG = 'dramatis-mark';
+
+export interface HighlightApi {
+  registry: { set(name: string, value: Highlight): unknown; delete(name: string): unknown };
+  create(ranges: Range[]): Highlight;
+}
+
+export interface Painter {
+  paint(blocks: readonly TextBlock[], spans: readonly PaintSpan[]): number;
+  clear(): void;
+}
+
+/** The page's highlight API, or null where the browser lacks it. */
+export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | null {
+  const css = win.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
+  if (!css?.highlights || typeof win.Highlight !== 'function') return null;
+  return { registry: css.highlights, create: (ranges) => new win.Highlight(...ranges) };
+}
+
+function groupByType(doc: Document, blocks: readonly TextBlock[], spans: readonly PaintSpan[]): Map<string, Range[]> {
+  const groups = new Map<string, Range[]>();
+  for (const span of spans) {
+    const block = blocks[span.block];
+    const range = block && rangeFor(doc, block, span.start, span.end);
+    if (!range) continue;
+    const name = HIGHLIGHT_PREFIX + span.type;
+    groups.set(name, [...(groups.get(name) ?? []), range]);
+  }
+  return groups;
+}
+
+function createHighlightPainter(doc: Document, api: HighlightApi): Painter {
+  const names = new Set<string>();
+  const ranges = new Map<string, Range[]>();
+  return {
+    paint(blocks, spans) {
+      let painted = 0;
+      for (const [name, added] of groupByType(doc, blocks, spans)) {
+        const all = [...(ranges.get(name) ?? []), ...added];
+        ranges.set(name, all);
+        api.registry.set(name, api.create(all));
+        names.add(name);
+        painted += added.length;
+      }
+      return painted;
+    },
+    clear() {
+      for (const name of names) api.registry.delete(name);
+      names.clear();
+      ranges.clear();
+    },
+  };
+}
+
+function createWrappingPainter(doc: Document): Painter {
+  const marks: Element[] = [];
+  return {
+    paint(blocks, spans) {
+      // Back to front, so splitting a Text node never moves a position still to be wrapped.
+      const ordered = [...spans].sort((a, b) => b.block - a.block || b.start - a.start);
+      for (const span of ordered) {
+        const block = blocks[span.block];
+        if (!block) continue;
+        for (const seg of segmentsFor(block, span.start, span.end).reverse()) {
+          const range = doc.createRange();
+          range.setStart(seg.node, seg.start);
+          range.setEnd(seg.node, seg.end);
+          const mark = doc.createElement(MARK_TAG);
+          mark.className = HIGHLIGHT_PREFIX + span.type;
+          range.surroundContents(mark);
+          marks.push(mark);
+        }
+      }
+      return spans.length;
+    },
+    clear() {
+      for (const mark of marks.splice(0)) {
+        const parent = mark.parentNode;
+        if (!parent) continue;
+        while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+        parent.removeChild(mark);
+        parent.normalize();
+      }
+    },
+  };
+}
+
+/** A painter for `doc`: highlights where the API exists, wrapping elements elsewhere. */
+export function createPainter(doc: Document, api: HighlightApi | null): Painter {
+  return api ? createHighlightPainter(doc, api) : createWrappingPainter(doc);
+}

@@ -1,0 +1,73 @@
+/**
+ * The brain's first service: analyzes the articles content scripts send, remembers each tab's
+ * analysis for the popup, and relays the popup's "analyze anyway" to the page.
+ */
+import { browser } from 'wxt/browser';
+import { analyzeArticle } from '../lib/analysis/analyze-article';
+import { createMatcher } from '../lib/entities/match';
+import type { Entity } from '../lib/entities/types';
+import type { ArticleRequest, PageReport, TabAnalysis } from '../lib/messaging/protocol';
+import { classifyUrl } from '../lib/analysis/supported-url';
+import { handleMessages, sendToTab, type Sender } from './messaging';
+import { forgetTab, readTab, writeTab } from './tab-analyses';
+
+function tabOf(sender: Sender): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId !== 0) throw new Error('Only a tab’s top frame may report a page');
+  return tabId;
+}
+
+function baseAnalysis(report: PageReport): Omit<TabAnalysis, 'status'> {
+  return { url: report.url, title: report.title, forced: false, meta: null, actors: [] };
+}
+
+async function describeUnknownTab(tabId: number): Promise<TabAnalysis> {
+  const tab = await browser.tabs.get(tabId);
+  const url = tab.url ?? '';
+  const verdict = classifyUrl(url);
+  const base = { url, title: tab.title ?? '', forced: false, meta: null, actors: [] };
+  if (verdict === 'unsupported') return { ...base, status: 'unsupported', reason: 'Dramatis cannot run on this kind of page.' };
+  return { ...base, status: 'pending' };
+}
+
+export function createBackgroundService(entities: readonly Entity[]) {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const matcher = createMatcher(entities);
+  const extensionOrigin = browser.runtime.getURL('/');
+  const isExtensionPage = (sender: Sender) => (sender.url ?? '').startsWith(extensionOrigin);
+
+  async function onArticle(request: ArticleRequest, sender: Sender) {
+    const tabId = tabOf(sender);
+    const { spans, actors } = analyzeArticle(request.blocks, matcher, byId);
+    await writeTab(tabId, { ...baseAnalysis(request), status: 'article', forced: request.forced, meta: request.meta, actors });
+    return { spans };
+  }
+
+  async function onNotArticle(report: PageReport, sender: Sender) {
+    await writeTab(tabOf(sender), { ...baseAnalysis(report), status: 'not-article' });
+    return { ok: true as const };
+  }
+
+  async function onGetTab({ tabId }: { tabId: number }, sender: Sender) {
+    if (!isExtensionPage(sender)) throw new Error('Not allowed');
+    return (await readTab(tabId)) ?? describeUnknownTab(tabId);
+  }
+
+  async function onAnalyzeAnyway({ tabId }: { tabId: number }, sender: Sender) {
+    if (!isExtensionPage(sender)) throw new Error('Not allowed');
+    await sendToTab(tabId, 'tab:analyze-anyway', {});
+    return (await readTab(tabId)) ?? describeUnknownTab(tabId);
+  }
+
+  function init() {
+    handleMessages({
+      'bg:article': onArticle,
+      'bg:not-article': onNotArticle,
+      'bg:get-tab': onGetTab,
+      'bg:analyze-anyway': onAnalyzeAnyway,
+    });
+    browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  }
+
+  return { init };
+}

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, expect, test, vi } from 'vitest';
+import { Panel } from '../../../components/Panel';
+import type { TabAnalysis } from '../../../lib/messaging/protocol';
+
+const base: TabAnalysis = { status: 'article', url: 'https://x.test/a', title: 'A story', forced: false, meta: null, actors: [] };
+let scratch: HTMLElement;
+
+function show(props: Parameters<typeof Panel>[0]) {
+  scratch = document.createElement('div');
+  document.body.append(scratch);
+  act(() => render(<Panel {...props} />, scratch));
+  return scratch;
+}
+
+afterEach(() => {
+  render(null, scratch);
+  scratch.remove();
+});
+
+test('groups actors by type with their mention counts', () => {
+  const el = show({
+    analysis: {
+      ...base,
+      actors: [
+        { entityId: 'p1', name: 'Habibollah Sayyari', type: 'person', mentions: 2 },
+        { entityId: 'c1', name: 'Iran', type: 'place', mentions: 5 },
+        { entityId: 'o1', name: 'ICRC', type: 'organization', mentions: 1 },
+      ],
+    },
+  });
+  const groups = [...el.querySelectorAll('.actor-group')].map((g) => [
+    g.getAttribute('data-type'),
+    [...g.querySelectorAll('.actor')].map(
+      (a) => `${a.querySelector('.actor-name')!.textContent}:${a.querySelector('.mentions')!.textContent}`,
+    ),
+  ]);
+  expect(groups).toEqual([
+    ['person', ['Habibollah Sayyari:2']],
+    ['organization', ['ICRC:1']],
+    ['place', ['Iran:5']],
+  ]);
+});
+
+test('a page that is not an article offers to analyze it anyway', () => {
+  const onAnalyzeAnyway = vi.fn();
+  const el = show({ analysis: { ...base, status: 'not-article' }, onAnalyzeAnyway });
+  const button = el.querySelector('button')!;
+  expect(button.textContent).toBe('Analyze this page anyway');
+  act(() => button.click());
+  expect(onAnalyzeAnyway).toHaveBeenCalledOnce();
+});
+
+test('shows a skeleton, not a blank, while the analysis is pending', () => {
+  expect(show({ analysis: null }).querySelector('.skeleton[aria-busy="true"]')).not.toBeNull();
+  render(null, scratch);
+  expect(show({ analysis: { ...base, status: 'pending' } }).querySelector('.skeleton')).not.toBeNull();
+});
+
+test('unsupported pages and failures say why', () => {
+  expect(show({ analysis: { ...base, status: 'unsupported', reason: 'Browser page' } }).textContent).toContain('Browser page');
+  render(null, scratch);
+  expect(show({ analysis: base, error: 'No answer' }).querySelector('[role="alert"]')!.textContent).toContain('No answer');
+});
+
+test('page titles render as text, never as markup', () => {
+  const el = show({ analysis: { ...base, title: '<img src=x onerror=alert(1)>' } });
+  expect(el.querySelector('img')).toBeNull();
+  expect(el.querySelector('.article-title')!.textContent).toBe('<img src=x onerror=alert(1)>');
+});

@@ -1,0 +1,123 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, test } from 'vitest';
+import type { TextBlock } from '../../../lib/article/types';
+import type { PaintSpan } from '../../../lib/messaging/protocol';
+import { createPainter, MARK_TAG, type HighlightApi } from '../../../lib/paint/painter';
+import { pointAt, rangeFor } from '../../../lib/paint/ranges';
+
+/** A block over every Text node under `el`, as the article reader builds it. */
+function blockOf(el: Element): TextBlock {
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  const starts: number[] = [];
+  let text = '';
+  for (const node of nodes) {
+    starts.push(text.length);
+    text += node.data;
+  }
+  return { element: el, text, nodes, starts };
+}
+
+function mount(html: string): Element {
+  const root = document.createElement('div');
+  root.innerHTML = html; // fixture markup written in this file, not page text
+  document.body.append(root);
+  return root;
+}
+
+/** A registry that records what the painter registers, standing in for CSS.highlights. */
+function fakeApi() {
+  const registry = new Map<string, Range[]>();
+  const api: HighlightApi = {
+    registry: {
+      set: (name, value) => registry.set(name, value as unknown as Range[]),
+      delete: (name) => registry.delete(name),
+    },
+    create: (ranges) => [...ranges] as unknown as Highlight,
+  };
+  return { api, registry };
+}
+
+const span = (start: number, end: number, type: PaintSpan['type'] = 'place'): PaintSpan => ({
+  block: 0,
+  start,
+  end,
+  entityId: 'e',
+  type,
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('ranges', () => {
+  test('maps offsets across inline elements', () => {
+    const p = mount('<p>Rear Admiral <b>Habibollah</b> Sayyari said</p>').firstElementChild!;
+    const block = blockOf(p);
+    const range = rangeFor(document, block, 13, 31)!;
+    expect(range.toString()).toBe('Habibollah Sayyari');
+  });
+
+  test('a boundary between nodes resolves to the side the range needs', () => {
+    const block = blockOf(mount('<p>ab<i>cd</i></p>'));
+    expect(pointAt(block, 2, 'start')).toMatchObject({ offset: 0 });
+    expect(pointAt(block, 2, 'start')!.node.data).toBe('cd');
+    expect(pointAt(block, 2, 'end')!.node.data).toBe('ab');
+  });
+
+  test('offsets outside the block give no range', () => {
+    const block = blockOf(mount('<p>Iran</p>'));
+    expect(rangeFor(document, block, 2, 9)).toBeNull();
+    expect(rangeFor(document, block, 3, 3)).toBeNull();
+  });
+
+  test('a node removed from the page gives no range', () => {
+    const root = mount('<p>Iran</p>');
+    const block = blockOf(root);
+    root.remove();
+    expect(rangeFor(document, block, 0, 4)).toBeNull();
+  });
+});
+
+describe('highlight painter', () => {
+  test('registers one highlight per type under dramatis- names without touching the DOM', () => {
+    const root = mount('<p>Iran and the <a href="#">ICRC</a> met Sayyari</p>');
+    const before = root.outerHTML;
+    const { api, registry } = fakeApi();
+    const painter = createPainter(document, api);
+    const painted = painter.paint([blockOf(root)], [span(0, 4), span(13, 17, 'organization'), span(22, 29, 'person')]);
+    expect(painted).toBe(3);
+    expect([...registry.keys()].sort()).toEqual(['dramatis-organization', 'dramatis-person', 'dramatis-place']);
+    expect(registry.get('dramatis-organization')!.map(String)).toEqual(['ICRC']);
+    expect(root.outerHTML).toBe(before);
+    painter.clear();
+    expect(registry.size).toBe(0);
+  });
+
+  test('skips spans whose block is unknown', () => {
+    const { api, registry } = fakeApi();
+    const painted = createPainter(document, api).paint([], [span(0, 4)]);
+    expect(painted).toBe(0);
+    expect(registry.size).toBe(0);
+  });
+});
+
+describe('wrapping fallback', () => {
+  test('wraps each mention, across nodes, and clear() restores the text', () => {
+    const root = mount('<p>Iran and Habib<i>ollah</i> Sayyari</p>');
+    const p = root.firstElementChild!;
+    const painter = createPainter(document, null);
+    painter.paint([blockOf(p)], [span(0, 4), span(9, 27, 'person')]);
+    const marks = [...p.querySelectorAll(MARK_TAG)].map((m) => [m.className, m.textContent]);
+    expect(marks).toEqual([
+      ['dramatis-place', 'Iran'],
+      ['dramatis-person', 'Habib'],
+      ['dramatis-person', 'ollah'],
+      ['dramatis-person', ' Sayyari'],
+    ]);
+    painter.clear();
+    expect(p.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    expect(p.textContent).toBe('Iran and Habibollah Sayyari');
+  });
+});

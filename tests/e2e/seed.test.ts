@@ -1,0 +1,111 @@
+/**
+ * The seed scenario in both browsers: the two Tehran Times stories are articles and get their
+ * actors highlighted in the body only; the section front is not an article. Painting changes
+ * nothing in the page's DOM (pages are served with scripts blocked, so every mutation the
+ * page's own observer sees would be the extension's).
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveStatic, type Served } from '../../scripts/lib/serve';
+import {
+  FIXTURES_DIR,
+  highlightsOn,
+  launch,
+  measures,
+  mutationCount,
+  waitForPageDone,
+  watchMutations,
+  type BrowserName,
+  type HighlightInfo,
+} from './harness';
+
+interface ExpectedPage {
+  isArticle: boolean;
+}
+const expected = JSON.parse(readFileSync(`${FIXTURES_DIR}/expected.json`, 'utf8')) as { pages: Record<string, ExpectedPage> };
+
+// What the starter list must already find: countries, capitals and the stories' organizations.
+const STARTER_MENTIONS: Record<string, string[]> = {
+  'caspian-cooperation.html': [
+    'Iran',
+    'Russia',
+    'Russian Federation',
+    'China',
+    'Beijing',
+    'Tehran',
+    'Moscow',
+    'Caspian Sea',
+    'Caspian',
+    'Xiangshan Security Forum',
+    'Iranian Army',
+    'North-South Corridor',
+  ],
+  'humanitarian-readiness.html': [
+    'International Committee of the Red Cross',
+    'National University of Defense Technology',
+    'China',
+    'Gaza',
+    'Iran',
+    'Iranian',
+  ],
+};
+const OFF_LIMITS = ['textarea', 'form', 'aside', 'nav', 'header', 'footer', 'input', 'script', 'style'];
+
+let server: Served;
+beforeAll(async () => {
+  server = await serveStatic(FIXTURES_DIR, { blockScripts: true });
+});
+afterAll(() => server?.close());
+
+describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ browser } = await launch(name));
+  });
+  afterAll(() => browser?.close());
+
+  async function open(file: string): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => pageErrors.push(`${file}: ${String(e)}`));
+    await watchMutations(page);
+    await page.goto(server.url + file, { waitUntil: 'load' });
+    await waitForPageDone(page);
+    return page;
+  }
+
+  test.each(Object.keys(STARTER_MENTIONS))('%s is an article with its actors highlighted in the body only', async (file) => {
+    expect(expected.pages[file]?.isArticle).toBe(true);
+    const page = await open(file);
+    expect(await measures(page)).toEqual(expect.arrayContaining(['dramatis:article', 'dramatis:page']));
+    const highlights = await highlightsOn(page);
+    expect(highlights.length).toBeGreaterThan(0);
+    for (const h of highlights) expect(h.name).toMatch(/^dramatis-[a-z]+$/);
+    const texts = new Set(highlights.map((h) => h.text));
+    for (const mention of STARTER_MENTIONS[file]!) expect(texts, `"${mention}" highlighted`).toContain(mention);
+    const misplaced = highlights.filter((h: HighlightInfo) =>
+      h.ancestors.some((a) => OFF_LIMITS.includes(a.split('.')[0]!) || a.includes('sidebar')),
+    );
+    expect(misplaced).toEqual([]);
+    expect(highlights.every((h) => h.ancestors.some((a) => a.startsWith('article')))).toBe(true);
+    expect(await mutationCount(page)).toBe(0);
+    await page.close();
+  });
+
+  test('the section front is not an article: no highlights, page measured', async () => {
+    expect(expected.pages['section-front.html']?.isArticle).toBe(false);
+    const page = await open('section-front.html');
+    const names = await measures(page);
+    expect(names).toContain('dramatis:page');
+    expect(names).not.toContain('dramatis:article');
+    expect(await highlightsOn(page)).toEqual([]);
+    expect(await mutationCount(page)).toBe(0);
+    await page.close();
+  });
+
+  test('the extension raised no error on the pages', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
