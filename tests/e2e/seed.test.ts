@@ -70,6 +70,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
   async function open(file: string): Promise<Page> {
     const page = await browser.newPage();
     page.on('pageerror', (e) => pageErrors.push(`${file}: ${String(e)}`));
+    page.on('console', (m) => {
+      const source = m.location()?.url ?? '';
+      if (m.type() === 'error' && /^(chrome|moz)-extension:/.test(source)) pageErrors.push(`${file}: ${m.text()}`);
+    });
     await watchMutations(page);
     await page.goto(server.url + file, { waitUntil: 'load' });
     await waitForPageDone(page);

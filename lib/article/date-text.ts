@@ -1,0 +1,29 @@
+/**
+ * Spots a written date ("March 5, 2024", "5 mars 2024", "2024-03-05", "05.03.2024",
+ * "2024年3月5日") in a short line of text: the visible dateline of an article, or, repeated many
+ * times, the post dates of a forum thread or a listing.
+ */
+
+const NUMERIC_DATE =
+  /\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)|\b(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:19|20)\d{2}\b/;
+const WORD_DATE =
+  /(?:^|[^\p{L}])\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}\b/u;
+const CJK_DATE = /(?:19|20)\d{2}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?/;
+/** Longer lines are prose that happens to mention a date, not a dateline. */
+export const DATELINE_MAX_CHARS = 160;
+
+/**
+ * True when a short text contains a date.
+ * @example containsDate('Published March 5, 2024') // true
+ */
+export function containsDate(text: string): boolean {
+  return NUMERIC_DATE.test(text) || WORD_DATE.test(text) || CJK_DATE.test(text);
+}
+
+/** Text of a short block, built from its nodes (blocks here are at most a line long). */
+export function shortText(nodes: readonly Text[], chars: number): string | null {
+  if (chars > DATELINE_MAX_CHARS) return null;
+  let text = '';
+  for (const node of nodes) text += node.data;
+  return text;
+}

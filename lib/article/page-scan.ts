@@ -1,0 +1,36 @@
+/**
+ * Measures the page's text once: characters, link characters and prose per ancestor, with
+ * boilerplate boxes dropped. Root finding and detection read these numbers instead of walking
+ * the DOM again, which keeps the content script to a couple of linear passes per page.
+ */
+import { dropBoilerplate, sumByAncestor, type SubtreeText } from './boilerplate-boxes';
+import { createCensus, type ElementCensus } from './element-census';
+import { collectParagraphs, type Paragraph } from './text-walk';
+
+export type { Paragraph } from './text-walk';
+export type { SubtreeText } from './boilerplate-boxes';
+export { isProse, PROSE_MIN_CHARS } from './boilerplate-boxes';
+
+/** The measured page. */
+export interface PageScan {
+  body: Element;
+  /** Paragraphs outside boilerplate boxes, in reading order. */
+  paragraphs: Paragraph[];
+  subtree: Map<Element, SubtreeText>;
+  census: ElementCensus;
+}
+
+/**
+ * Measures every block under `body` and sums them per ancestor.
+ * @example scanPage(document.body).subtree.get(article)?.prose
+ */
+export function scanPage(body: Element): PageScan {
+  const { census, visit } = createCensus();
+  const paragraphs = dropBoilerplate(collectParagraphs(body, visit), body);
+  return { body, paragraphs, subtree: sumByAncestor(paragraphs, body), census };
+}
+
+/** Share of a subtree's text that is link text (0 for an empty subtree). */
+export function linkDensity(totals: SubtreeText | undefined): number {
+  return totals && totals.chars > 0 ? totals.linkChars / totals.chars : 0;
+}

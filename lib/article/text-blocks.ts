@@ -1,0 +1,68 @@
+/**
+ * Collects the article's readable text as blocks whose offsets map 1:1 to DOM Text nodes, so a
+ * span found in `block.text` can be turned back into a Range for painting. Skipped widgets and
+ * boilerplate boxes (comments, share bars, forms, hidden nodes...) are left out; nested blocks
+ * stand alone, so no text is counted twice.
+ */
+import { dropBoilerplate } from './boilerplate-boxes';
+import { isBoilerplateHint, isSkippedElement } from './exclusions';
+import { collectParagraphs, type Paragraph } from './text-walk';
+import type { TextBlock } from './types';
+
+/** A block made mostly of link text is a "read more" list or a tag cloud, not article text. */
+const MAX_LINK_SHARE = 0.8;
+/** How many ancestors above the root may hold the headline ("just above the root"). */
+const HEADLINE_ANCESTOR_LEVELS = 3;
+const DOCUMENT_POSITION_FOLLOWING = 4;
+
+function isKept(p: Paragraph): boolean {
+  const isHeading = /^h[1-6]$/.test(p.element.localName);
+  return isHeading || p.linkChars < p.chars * MAX_LINK_SHARE;
+}
+
+/** Builds a block from its Text nodes; `starts[i]` is where nodes[i] begins in `text`. */
+export function toTextBlock(p: Paragraph): TextBlock {
+  const starts: number[] = [];
+  let text = '';
+  for (const node of p.nodes) {
+    starts.push(text.length);
+    text += node.data;
+  }
+  return { element: p.element, text, nodes: [...p.nodes], starts };
+}
+
+function isInsideExcluded(el: Element, stop: Element): boolean {
+  for (let node: Element | null = el; node !== null && node !== stop; node = node.parentElement) {
+    if (isSkippedElement(node) || isBoilerplateHint(node)) return true;
+  }
+  return false;
+}
+
+/** The h1 just above the root (in a header beside it), when the root has none of its own. */
+export function findHeadlineAbove(root: Element): Element | null {
+  if (root.querySelector('h1')) return null;
+  let ancestor = root.parentElement;
+  for (let level = 0; ancestor !== null && level < HEADLINE_ANCESTOR_LEVELS; level++) {
+    for (const h1 of ancestor.querySelectorAll('h1')) {
+      const precedes = (h1.compareDocumentPosition(root) & DOCUMENT_POSITION_FOLLOWING) !== 0;
+      if (precedes && !isInsideExcluded(h1, ancestor)) return h1;
+    }
+    ancestor = ancestor.parentElement;
+  }
+  return null;
+}
+
+function blocksOf(root: Element): TextBlock[] {
+  return dropBoilerplate(collectParagraphs(root), root).filter(isKept).map(toTextBlock);
+}
+
+/**
+ * The article's text blocks in reading order; the headline comes first when it sits just above
+ * the root rather than inside it.
+ * @example collectTextBlocks(root).map((b) => b.text)
+ */
+export function collectTextBlocks(root: Element): TextBlock[] {
+  const headline = findHeadlineAbove(root);
+  const blocks = blocksOf(root);
+  return headline ? [...blocksOf(headline), ...blocks] : blocks;
+}
