@@ -47,38 +47,42 @@ function when(test: (f: PageFeatures) => boolean, weight: number): SignalRule {
 /** Each named signal's contribution; 0 means "no evidence either way". */
 const SIGNALS: Record<string, SignalRule> = {
   // What the page declares (schema.org types, Open Graph https://ogp.me).
-  schemaArticle: when((f) => f.ldArticle, 0.95),
+  schemaArticle: when((f) => f.ldArticle, 1.03),
   // Shop and forum types are absent from the tuning corpus: prior weights, not fitted ones.
   schemaShop: when((f) => hasAny(f.ldOther, SHOP_TYPES), -1.5),
   schemaForum: when((f) => hasAny(f.ldOther, FORUM_TYPES), -1.5),
-  schemaListing: when((f) => hasAny(f.ldOther, LISTING_TYPES), -0.3),
-  ogArticle: when((f) => f.ogType === 'article', 0.75),
-  ogWebsite: when((f) => f.ogType === 'website', -0.9),
-  ogOther: when((f) => f.ogType !== null && OTHER_OG_TYPES.test(f.ogType), -0.65),
+  schemaListing: when((f) => hasAny(f.ldOther, LISTING_TYPES), -0.43),
+  ogArticle: when((f) => f.ogType === 'article', 0.83),
+  ogWebsite: when((f) => f.ogType === 'website', -0.93),
+  ogOther: when((f) => f.ogType !== null && OTHER_OG_TYPES.test(f.ogType), -0.75),
   // Who wrote it and when.
-  declaredAuthor: when((f) => f.declaredAuthor, 1.8),
-  bylineMarkup: when((f) => f.bylineMarkup > 0, 0.6),
-  bylineText: when((f) => f.bylineNearTitle, 0.45),
-  dated: when(hasDate, 1.1),
-  anonymous: when((f) => !hasDate(f) && !hasAuthor(f), -0.8),
-  manyDates: when((f) => f.dateMarkup >= 4 || f.writtenDates >= 5, -1.9),
+  declaredAuthor: when((f) => f.declaredAuthor, 1.85),
+  bylineMarkup: when((f) => f.bylineMarkup > 0, 0.48),
+  bylineText: when((f) => f.bylineNearTitle, 0.43),
+  dated: when(hasDate, 1.05),
+  anonymous: when((f) => !hasDate(f) && !hasAuthor(f), -0.74),
+  manyDates: when((f) => f.dateMarkup >= 4 || f.writtenDates >= 5, -2.1),
   // The address (https://developer.wordpress.org/advanced-administration/wordpress/permalink/).
-  editorialPath: when((f) => f.url.editorialSection, 2),
-  datedPath: when((f) => f.url.datedPath, 0.8),
-  longSlug: when((f) => f.url.slugWords >= 6, 0.4),
-  nonArticlePath: when((f) => f.url.nonArticleSection, -1.65),
-  homePage: when((f) => f.url.isHome, -1),
+  editorialPath: when((f) => f.url.editorialSection, 2.17),
+  datedPath: when((f) => f.url.datedPath, 0.91),
+  longSlug: when((f) => f.url.slugWords >= 6, 0.41),
+  nonArticlePath: when((f) => f.url.nonArticleSection, -1.73),
+  homePage: when((f) => f.url.isHome, -1.18),
   // The main text.
-  mainText: (f) => 0.26 * clamp(Math.log2(Math.max(f.rootProse, 50) / NEUTRAL_PROSE), -3, 2),
-  proseRun: when((f) => f.longestRun >= 1000, 0.5),
-  scattered: when((f) => f.totalProse > 0 && f.rootProse / f.totalProse < 0.5, -1.2),
-  subheadHeavy: when((f) => f.rootProseParagraphs > 0 && f.rootHeadings / f.rootProseParagraphs > 0.5, -0.8),
-  links: when((f) => f.rootLinkDensity > 0.3, -0.65),
+  mainText: (f) => 0.34 * clamp(Math.log2(Math.max(f.rootProse, 50) / NEUTRAL_PROSE), -3, 2),
+  proseRun: when((f) => f.longestRun >= 1000, 0.37),
+  scattered: when((f) => f.totalProse > 0 && f.rootProse / f.totalProse < 0.5, -1.23),
+  subheadHeavy: when((f) => f.rootProseParagraphs > 0 && f.rootHeadings / f.rootProseParagraphs > 0.5, -0.78),
+  links: when((f) => f.rootLinkDensity > 0.3, -0.66),
   // Shops, businesses, forums and docs.
-  shop: when((f) => f.shopMarkers > 0, -0.6),
-  phone: when((f) => f.phoneLinks > 0, -1),
+  shop: when((f) => f.shopMarkers > 0, -0.82),
+  phone: when((f) => f.phoneLinks > 0, -1.06),
+  // Forum markup is rare in the tuning corpus: a prior weight, not a fitted one.
   forum: when((f) => f.forumMarkers >= 3, -1),
-  code: when((f) => f.codeElements >= 15, -0.6),
+  code: when((f) => f.codeElements >= 15, -0.46),
+  docsHost: when((f) => f.docsHost, -1.3),
+  // Pages that talk to their reader ("you", "we") more than reports do.
+  readerAddress: (f) => -0.11 * clamp(f.readerAddress - 2, -2, 4),
 };
 
 /**

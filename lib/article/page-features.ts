@@ -7,7 +7,8 @@ import { ARTICLE_TYPES, NON_ARTICLE_TYPES, type LdNode } from './json-ld';
 import { firstMeta, hasMetaPrefix, type MetaTags } from './meta-tags';
 import { containsDate, shortText } from './date-text';
 import { isProse, linkDensity, type PageScan, type Paragraph } from './page-scan';
-import { describeUrl, type UrlShape } from './url-shape';
+import { readerAddressRate } from './reader-address';
+import { describeUrl, isDocsHost, type UrlShape } from './url-shape';
 
 /** The detector's inputs for one page. */
 export interface PageFeatures {
@@ -50,6 +51,10 @@ export interface PageFeatures {
   bodyLinkDensity: number;
   /** Characters of the longest run of prose paragraphs that share one parent. */
   longestRun: number;
+  /** Reader-address pronouns ("you", "we") per 100 words of the root's prose. */
+  readerAddress: number;
+  /** The host names a documentation, help or developer site (docs.example.org). */
+  docsHost: boolean;
 }
 
 const DATE_KEYS = [
@@ -178,5 +183,7 @@ export function measurePage(
     totalProse: scan.subtree.get(body)?.prose ?? 0,
     bodyLinkDensity: linkDensity(scan.subtree.get(body)),
     longestRun: longestProseRun(scan.paragraphs),
+    readerAddress: readerAddressRate(scan.paragraphs, root),
+    docsHost: isDocsHost(address),
   };
 }

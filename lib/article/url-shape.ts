@@ -69,3 +69,18 @@ export function describeUrl(address: string | null): UrlShape {
     slugWords: slugWordCount(segments.at(-1)),
   };
 }
+
+const DOCS_HOST = /^(?:docs?|developers?|dev|help|support|wiki|kb|learn|api|manual)\./;
+
+/**
+ * True when the host is a documentation or help site by its first label.
+ * @example isDocsHost('https://docs.github.com/en/actions') // true
+ */
+export function isDocsHost(address: string | null): boolean {
+  if (!address) return false;
+  try {
+    return DOCS_HOST.test(new URL(address).hostname);
+  } catch {
+    return false;
+  }
+}

@@ -31,6 +31,8 @@ const neutral: PageFeatures = {
   rootLinkDensity: 0,
   totalProse: 800,
   bodyLinkDensity: 0,
+  readerAddress: 0,
+  docsHost: false,
   longestRun: 800,
 };
 

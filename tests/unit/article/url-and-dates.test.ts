@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { containsDate } from '../../../lib/article/date-text';
 import { cleanByline, toIsoDate } from '../../../lib/article/metadata';
 import { stripSiteName } from '../../../lib/article/page-title';
-import { describeUrl } from '../../../lib/article/url-shape';
+import { describeUrl, isDocsHost } from '../../../lib/article/url-shape';
 
 describe('describeUrl', () => {
   test.each([
@@ -60,5 +60,19 @@ describe('metadata helpers', () => {
     ['Plain headline', 'Daily News', 'Plain headline'],
   ])('stripSiteName(%j)', (title, site, expected) => {
     expect(stripSiteName(title, site)).toBe(expected);
+  });
+});
+
+describe('isDocsHost', () => {
+  test.each([
+    ['https://docs.github.com/en/actions', true],
+    ['https://developer.mozilla.org/en-US/docs/Web', true],
+    ['https://help.example.com/a', true],
+    ['https://www.tehrantimes.com/news/1', false],
+    ['https://documentary.example.org/x', false],
+    ['not a url', false],
+    [null, false],
+  ] as const)('%s -> %s', (url, expected) => {
+    expect(isDocsHost(url)).toBe(expected);
   });
 });
