@@ -19,7 +19,7 @@ async function openAndWait(browser: Browser, url: string): Promise<Page> {
 
 async function screenshotPopup(browser: Browser, extensionId: string, tabId: number, file: string): Promise<void> {
   const popup = await browser.newPage();
-  await popup.setViewport({ width: 360, height: 560, deviceScaleFactor: 2 });
+  await popup.setViewport({ width: 360, height: 240, deviceScaleFactor: 2 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   await popup.waitForSelector('.state');
   await popup.screenshot({ path: `${OUT}/${file}`, fullPage: true });
