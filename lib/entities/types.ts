@@ -3,6 +3,10 @@
 export const ENTITY_TYPES = ['person', 'organization', 'place', 'group', 'event'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** Where an entity came from. */
+export type EntitySource =
+  { kind: 'pack'; ref?: string } | { kind: 'user' } | { kind: 'import'; name: string } | { kind: 'discovered' };
+
 export interface Entity {
   id: string;
   name: string;
@@ -10,6 +14,17 @@ export interface Entity {
   /** Other names the entity goes by, in any script; the canonical name is matched too. */
   aliases: string[];
   description?: string;
+  /** ISO 3166-1 alpha-2 code. */
+  country?: string;
+  role?: string;
+  tags?: string[];
+  /** Wikidata item id ("Q794"). */
+  qid?: string;
+  source?: EntitySource;
+  /** The reader hid it everywhere. */
+  hidden?: boolean;
+  /** The reader watches it. */
+  pinned?: boolean;
 }
 
 /** A mention of an entity inside one text block: `[start, end)` in UTF-16 code units. */
