@@ -20,3 +20,14 @@ export interface PackEntity {
 }
 
 export const STARTER_PACK = pack as PackEntity[];
+
+/** FNV-1a over the pack's JSON: changes whenever any entry does, so upgrades are detected. */
+export function packVersion(entries: readonly PackEntity[] = STARTER_PACK): string {
+  const text = JSON.stringify(entries);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${entries.length}-${(hash >>> 0).toString(16)}`;
+}

@@ -1,0 +1,54 @@
+/**
+ * The background's IndexedDB database, through Dexie (typed tables, versioned schemas with
+ * upgrade functions, transactions that roll back as a whole). Opened only by the background;
+ * repositories take a `Promise<DramatisDb>` so tests can pass one over fake-indexeddb.
+ *
+ * Schema history (never edit a released version; add a new one with its upgrade):
+ * - v1: `entities` (by id, name, type, tags, country, source kind, pinned) and `meta` (key/value:
+ *   pack version, entity revision, the compiled matcher cache).
+ */
+import { Dexie, type Table } from 'dexie';
+import type { Entity } from '../entities/types';
+
+/** An entity as stored: the model plus bookkeeping the views do not need. */
+export interface StoredEntity extends Entity {
+  /** Source kind, copied to the top level so it can be indexed. */
+  sourceKind: string;
+  /** The reader changed this entity: pack upgrades leave it alone. */
+  edited?: boolean;
+  updatedAt: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type DramatisDb = Dexie & {
+  entities: Table<StoredEntity, string>;
+  meta: Table<MetaRow, string>;
+};
+
+export const DB_NAME = 'dramatis';
+
+/** Declares every schema version, oldest first. */
+export function declareSchema(db: Dexie): void {
+  db.version(1).stores({
+    entities: 'id, name, type, *tags, country, sourceKind, pinned',
+    meta: 'key',
+  });
+}
+
+/**
+ * Opens (creating or upgrading) the database.
+ * @example const db = openDb(); const repo = createEntityRepo(db);
+ */
+export async function openDb(
+  name = DB_NAME,
+  deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange },
+): Promise<DramatisDb> {
+  const db = new Dexie(name, deps) as DramatisDb;
+  declareSchema(db);
+  await db.open();
+  return db;
+}
