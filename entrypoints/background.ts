@@ -1,6 +1,9 @@
-import { STARTER_ENTITIES } from '../lib/entities/starter';
+import { createEntityRepo } from '../lib/entities/repo';
+import { openDb } from '../lib/store/db';
 import { createBackgroundService } from '../services/background-service';
+import { loadKnowledgeBase } from '../services/knowledge-base';
 
 export default defineBackground(() => {
-  createBackgroundService(STARTER_ENTITIES).init();
+  const knowledgeBase = loadKnowledgeBase(createEntityRepo(openDb()));
+  createBackgroundService(knowledgeBase).init();
 });

@@ -4,11 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { analyzeArticle } from '../lib/analysis/analyze-article';
-import { createMatcher } from '../lib/entities/match';
-import type { Entity } from '../lib/entities/types';
 import type { ArticleRequest, PageReport, TabAnalysis } from '../lib/messaging/protocol';
 import { classifyUrl } from '../lib/analysis/supported-url';
 import { handleMessages, sendToTab, type Sender } from './messaging';
+import type { LoadedKnowledgeBase } from './knowledge-base';
 import { forgetTab, readTab, writeTab } from './tab-analyses';
 
 function tabOf(sender: Sender): number {
@@ -30,17 +29,23 @@ async function describeUnknownTab(tabId: number): Promise<TabAnalysis> {
   return { ...base, status: 'pending' };
 }
 
-export function createBackgroundService(entities: readonly Entity[]) {
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  const matcher = createMatcher(entities);
+export function createBackgroundService(knowledgeBase: Promise<LoadedKnowledgeBase>) {
   const extensionOrigin = browser.runtime.getURL('/');
   const isExtensionPage = (sender: Sender) => (sender.url ?? '').startsWith(extensionOrigin);
 
   async function onArticle(request: ArticleRequest, sender: Sender) {
     const tabId = tabOf(sender);
-    const { spans, actors } = analyzeArticle(request.blocks, matcher, byId);
-    await writeTab(tabId, { ...baseAnalysis(request), status: 'article', forced: request.forced, meta: request.meta, actors });
-    return { spans };
+    const base = { ...baseAnalysis(request), forced: request.forced, meta: request.meta };
+    try {
+      const { matcher, entities } = await knowledgeBase;
+      const { spans, actors } = analyzeArticle(request.blocks, matcher, entities);
+      await writeTab(tabId, { ...base, status: 'article', actors });
+      return { spans };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      await writeTab(tabId, { ...base, status: 'failed', reason });
+      throw error;
+    }
   }
 
   async function onNotArticle(report: PageReport, sender: Sender) {

@@ -14,6 +14,8 @@ export interface PaintSpan {
   end: number;
   entityId: string;
   type: EntityType;
+  /** The entities a shared name could be, when the article does not settle which. */
+  ambiguous?: string[];
 }
 
 export interface Actor {
