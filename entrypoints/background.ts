@@ -1,9 +1,11 @@
 import { createEntityRepo } from '../lib/entities/repo';
 import { openDb } from '../lib/store/db';
 import { createBackgroundService } from '../services/background-service';
-import { loadKnowledgeBase } from '../services/knowledge-base';
+import { createEntityAdmin } from '../services/entity-admin';
+import { createKnowledgeBase } from '../services/knowledge-base';
 
 export default defineBackground(() => {
-  const knowledgeBase = loadKnowledgeBase(createEntityRepo(openDb()));
-  createBackgroundService(knowledgeBase).init();
+  const repo = createEntityRepo(openDb());
+  const knowledgeBase = createKnowledgeBase(repo);
+  createBackgroundService(knowledgeBase, createEntityAdmin(repo, knowledgeBase)).init();
 });

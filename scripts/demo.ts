@@ -39,7 +39,16 @@ async function chromiumTour(server: string): Promise<void> {
     const tabId = await tabIdOf(worker, server + file);
     if (tabId !== null) await screenshotPopup(browser, extensionId, tabId, `${name}-popup.png`);
   }
-  if (headless) return void (await browser.close());
+  if (headless) {
+    const dashboard = await browser.newPage();
+    await dashboard.setViewport({ width: 1200, height: 800 });
+    await dashboard.goto(`chrome-extension://${extensionId}/options.html`);
+    await dashboard.waitForSelector('table.entities');
+    await dashboard.type('input[type="search"]', 'Iran');
+    await new Promise((done) => setTimeout(done, 500));
+    await dashboard.screenshot({ path: `${OUT}/dashboard.png` });
+    return void (await browser.close());
+  }
   console.log('The browser stays open: read the articles, click the extension’s icon. Close it to end the demo.');
   await new Promise((done) => browser.on('disconnected', done));
 }

@@ -6,8 +6,8 @@ import { browser } from 'wxt/browser';
 import { analyzeArticle } from '../lib/analysis/analyze-article';
 import type { ArticleRequest, PageReport, TabAnalysis } from '../lib/messaging/protocol';
 import { classifyUrl } from '../lib/analysis/supported-url';
-import { handleMessages, sendToTab, type Sender } from './messaging';
-import type { LoadedKnowledgeBase } from './knowledge-base';
+import { handleMessages, sendToTab, type Handlers, type Sender } from './messaging';
+import type { KnowledgeBase } from './knowledge-base';
 import { forgetTab, readTab, writeTab } from './tab-analyses';
 
 function tabOf(sender: Sender): number {
@@ -29,7 +29,7 @@ async function describeUnknownTab(tabId: number): Promise<TabAnalysis> {
   return { ...base, status: 'pending' };
 }
 
-export function createBackgroundService(knowledgeBase: Promise<LoadedKnowledgeBase>) {
+export function createBackgroundService(knowledgeBase: KnowledgeBase, extraHandlers: Handlers = {}) {
   const extensionOrigin = browser.runtime.getURL('/');
   const isExtensionPage = (sender: Sender) => (sender.url ?? '').startsWith(extensionOrigin);
 
@@ -37,7 +37,7 @@ export function createBackgroundService(knowledgeBase: Promise<LoadedKnowledgeBa
     const tabId = tabOf(sender);
     const base = { ...baseAnalysis(request), forced: request.forced, meta: request.meta };
     try {
-      const { matcher, entities } = await knowledgeBase;
+      const { matcher, entities } = await knowledgeBase.current();
       const { spans, actors } = analyzeArticle(request.blocks, matcher, entities);
       await writeTab(tabId, { ...base, status: 'article', actors });
       return { spans };
@@ -64,12 +64,25 @@ export function createBackgroundService(knowledgeBase: Promise<LoadedKnowledgeBa
     return (await readTab(tabId)) ?? describeUnknownTab(tabId);
   }
 
+  /** Extension-page-only handlers: a content script may never reach them. */
+  function guardPages(handlers: Handlers): Handlers {
+    const guarded: Record<string, unknown> = {};
+    for (const [name, handler] of Object.entries(handlers) as [string, (d: unknown, s: Sender) => unknown][]) {
+      guarded[name] = (data: unknown, sender: Sender) => {
+        if (!isExtensionPage(sender)) throw new Error('Not allowed');
+        return handler(data, sender);
+      };
+    }
+    return guarded as Handlers;
+  }
+
   function init() {
     handleMessages({
       'bg:article': onArticle,
       'bg:not-article': onNotArticle,
       'bg:get-tab': onGetTab,
       'bg:analyze-anyway': onAnalyzeAnyway,
+      ...guardPages(extraHandlers),
     });
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   }

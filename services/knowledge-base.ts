@@ -1,7 +1,7 @@
 /**
  * The knowledge base as the background uses it: the pack installed in IndexedDB, and the
  * compiled matcher, loaded from its cache when the entities have not changed since it was built,
- * so a service worker the browser restarted is ready without recompiling.
+ * so a service worker the browser restarted is ready without recompiling. Edits reload it.
  */
 import { STARTER_PACK, packVersion } from '../lib/entities/pack';
 import type { EntityRepo } from '../lib/entities/repo';
@@ -14,6 +14,12 @@ export interface LoadedKnowledgeBase {
   entities: ReadonlyMap<string, Entity>;
   /** How the matcher was obtained and how long being ready took, for the bench and the logs. */
   stats: { from: 'cache' | 'compiled'; readyMs: number; entities: number };
+}
+
+export interface KnowledgeBase {
+  current(): Promise<LoadedKnowledgeBase>;
+  /** Rebuilds after the entities changed; analyses wait for the new one. */
+  reload(): Promise<LoadedKnowledgeBase>;
 }
 
 async function compiledFor(repo: EntityRepo, visible: Entity[]) {
@@ -35,5 +41,16 @@ export async function loadKnowledgeBase(repo: EntityRepo): Promise<LoadedKnowled
     matcher: createKbMatcher(compiled),
     entities: new Map(visible.map((e) => [e.id, e])),
     stats: { from, readyMs: performance.now() - started, entities: visible.length },
+  };
+}
+
+export function createKnowledgeBase(repo: EntityRepo): KnowledgeBase {
+  let loading = loadKnowledgeBase(repo);
+  return {
+    current: () => loading,
+    reload() {
+      loading = loadKnowledgeBase(repo);
+      return loading;
+    },
   };
 }

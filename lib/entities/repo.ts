@@ -64,11 +64,47 @@ export function createEntityRepo(dbReady: Promise<DramatisDb>) {
         if ((await db.meta.get(PACK_VERSION))?.value === version) return 0;
         const now = Date.now();
         const existing = new Map((await db.entities.bulkGet(pack.map((e) => e.id))).map((e, i) => [pack[i]!.id, e]));
-        const writes = pack.filter((e) => !existing.get(e.id)?.edited).map((e) => fromPack(e, now));
+        const mergedAway = new Set((await db.entities.toArray()).flatMap((e) => e.mergedIds ?? []));
+        const writes = pack.filter((e) => !existing.get(e.id)?.edited && !mergedAway.has(e.id)).map((e) => fromPack(e, now));
         await db.entities.bulkPut(writes);
         await db.meta.put({ key: PACK_VERSION, value: version });
         await bump(db);
         return writes.length;
+      });
+    },
+
+    /** Replaces the whole knowledge base in one transaction: all of `entities` or nothing. */
+    async replaceAll(entities: readonly Entity[]): Promise<void> {
+      const db = await dbReady;
+      const now = Date.now();
+      await db.transaction('rw', db.entities, db.meta, async () => {
+        await db.entities.clear();
+        await db.entities.bulkPut(entities.map((e) => toStored(e, now)));
+        await bump(db);
+      });
+    },
+
+    /**
+     * Folds `mergeId` into `keepId`: its names become aliases of the kept entity, which records
+     * the merged id so references to it still resolve; one transaction.
+     */
+    async merge(keepId: string, mergeId: string): Promise<StoredEntity> {
+      const db = await dbReady;
+      return db.transaction('rw', db.entities, db.meta, async () => {
+        const [keep, gone] = await db.entities.bulkGet([keepId, mergeId]);
+        if (!keep || !gone) throw new Error(`No entity ${keep ? mergeId : keepId}`);
+        const names = new Set([...keep.aliases, gone.name, ...gone.aliases].filter((n) => n !== keep.name));
+        const merged: StoredEntity = {
+          ...keep,
+          aliases: [...names],
+          mergedIds: [...(keep.mergedIds ?? []), mergeId, ...(gone.mergedIds ?? [])],
+          edited: true,
+          updatedAt: Date.now(),
+        };
+        await db.entities.put(merged);
+        await db.entities.delete(mergeId);
+        await bump(db);
+        return merged;
       });
     },
 

@@ -5,7 +5,7 @@
  * its content script, so nothing that arrives from a tab is trusted beyond its shape.
  */
 import type { ArticleMeta } from '../article/types';
-import type { EntityType } from '../entities/types';
+import { isEntityType, type Entity, type EntityType } from '../entities/types';
 
 /** A mention to paint: the span plus what the painter needs to pick a highlight. */
 export interface PaintSpan {
@@ -53,6 +53,30 @@ export interface ArticleRequest extends PageReport {
   blocks: string[];
 }
 
+/** A row of the dashboard's entity table. */
+export interface EntityRow extends Entity {
+  sourceKind: string;
+}
+
+export interface EntityQuery {
+  /** Matched against names and aliases, folded like the matcher folds text. */
+  text: string;
+  type: EntityType | 'all';
+  source: string | 'all';
+  hidden: 'include' | 'exclude' | 'only';
+  offset: number;
+  limit: number;
+}
+
+export interface EntityPage {
+  rows: EntityRow[];
+  /** Rows that match the query, before paging. */
+  total: number;
+  /** Entities by type and by source kind, over the whole knowledge base. */
+  byType: Record<string, number>;
+  bySource: Record<string, number>;
+}
+
 /** Request and response types, by message name. */
 export interface Protocol {
   'bg:article': { request: ArticleRequest; response: { spans: PaintSpan[] } };
@@ -60,6 +84,12 @@ export interface Protocol {
   'bg:get-tab': { request: { tabId: number }; response: TabAnalysis };
   'bg:analyze-anyway': { request: { tabId: number }; response: TabAnalysis };
   'tab:analyze-anyway': { request: Record<string, never>; response: { ok: boolean } };
+  'bg:entities-query': { request: EntityQuery; response: EntityPage };
+  'bg:entity-save': { request: { entity: Entity }; response: { ok: true } };
+  'bg:entity-hide': { request: { id: string; hidden: boolean }; response: { ok: true } };
+  'bg:entities-merge': { request: { keepId: string; mergeId: string }; response: { entity: Entity } };
+  'bg:entities-import': { request: { entities: Entity[]; mode: 'merge' | 'replace' }; response: { total: number } };
+  'bg:entities-export': { request: Record<string, never>; response: { entities: Entity[] } };
 }
 
 export type MessageName = keyof Protocol;
@@ -71,7 +101,14 @@ export interface Envelope<N extends MessageName = MessageName> {
 }
 
 /** Limits on what a page may send: a hostile page must not make the background allocate without bound. */
-export const LIMITS = { blocks: 20_000, blockChars: 200_000, totalChars: 5_000_000, field: 4_096 } as const;
+export const LIMITS = {
+  blocks: 20_000,
+  blockChars: 200_000,
+  totalChars: 5_000_000,
+  field: 4_096,
+  aliases: 1_000,
+  importEntities: 200_000,
+} as const;
 
 type Guard = (data: unknown) => boolean;
 
@@ -104,12 +141,59 @@ function isBlocks(v: unknown): v is string[] {
   return total <= LIMITS.totalChars;
 }
 
+const isStringList = (v: unknown, max: number) => Array.isArray(v) && v.length <= max && v.every(isShortString);
+const isOptional = (v: unknown, guard: (x: unknown) => boolean) => v === undefined || guard(v);
+
+/** An entity as the dashboard may send it: every field bounded, the type one the views know. */
+export function isEntity(v: unknown): v is Entity {
+  return (
+    isObject(v) &&
+    isShortString(v.id) &&
+    v.id.length > 0 &&
+    isShortString(v.name) &&
+    v.name.trim().length > 0 &&
+    isEntityType(v.type) &&
+    isStringList(v.aliases, LIMITS.aliases) &&
+    ['description', 'country', 'role', 'qid'].every((k) => isOptional(v[k], isShortString)) &&
+    isOptional(v.tags, (t) => isStringList(t, 100)) &&
+    isOptional(v.hidden, (b) => typeof b === 'boolean') &&
+    isOptional(v.pinned, (b) => typeof b === 'boolean') &&
+    isOptional(v.source, isObject)
+  );
+}
+
+function isEntityQuery(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isShortString(v.text) &&
+    (v.type === 'all' || isEntityType(v.type)) &&
+    isShortString(v.source) &&
+    ['include', 'exclude', 'only'].includes(v.hidden as string) &&
+    Number.isInteger(v.offset) &&
+    (v.offset as number) >= 0 &&
+    Number.isInteger(v.limit) &&
+    (v.limit as number) > 0 &&
+    (v.limit as number) <= 1000
+  );
+}
+
 const GUARDS: { [N in MessageName]: Guard } = {
   'bg:article': (d) => isPageReport(d) && isObject(d) && typeof d.forced === 'boolean' && isMeta(d.meta) && isBlocks(d.blocks),
   'bg:not-article': isPageReport,
   'bg:get-tab': (d) => isObject(d) && isTabId(d.tabId),
   'bg:analyze-anyway': (d) => isObject(d) && isTabId(d.tabId),
   'tab:analyze-anyway': isObject,
+  'bg:entities-query': isEntityQuery,
+  'bg:entity-save': (d) => isObject(d) && isEntity(d.entity),
+  'bg:entity-hide': (d) => isObject(d) && isShortString(d.id) && typeof d.hidden === 'boolean',
+  'bg:entities-merge': (d) => isObject(d) && isShortString(d.keepId) && isShortString(d.mergeId) && d.keepId !== d.mergeId,
+  'bg:entities-import': (d) =>
+    isObject(d) &&
+    (d.mode === 'merge' || d.mode === 'replace') &&
+    Array.isArray(d.entities) &&
+    d.entities.length <= LIMITS.importEntities &&
+    d.entities.every(isEntity),
+  'bg:entities-export': isObject,
 };
 
 /** True when `message` is a well-formed request of a known name. */

@@ -16,6 +16,8 @@ export interface StoredEntity extends Entity {
   sourceKind: string;
   /** The reader changed this entity: pack upgrades leave it alone. */
   edited?: boolean;
+  /** Ids of entities merged into this one. */
+  mergedIds?: string[];
   updatedAt: number;
 }
 

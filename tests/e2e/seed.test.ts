@@ -98,6 +98,20 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.close();
   });
 
+  test('names resolve as a reader expects: the army, the federation, the possessive', async () => {
+    const caspian = await open('caspian-cooperation.html');
+    const typed = new Map((await highlightsOn(caspian)).map((h) => [h.text, h.name]));
+    expect(typed.get('Iranian Army')).toBe('dramatis-organization');
+    expect(typed.get('Russian Federation')).toBe('dramatis-place');
+    expect(typed.get('Xiangshan Security Forum')).toBe('dramatis-event');
+    await caspian.close();
+    const humanitarian = await open('humanitarian-readiness.html');
+    const texts = (await highlightsOn(humanitarian)).map((h) => h.text);
+    expect(texts.filter((t) => t === 'Iran').length).toBeGreaterThanOrEqual(2); // "Iran’s" and "Iran's" both give "Iran"
+    expect(texts.some((t) => /['’]s$/.test(t))).toBe(false);
+    await humanitarian.close();
+  });
+
   test('the section front is not an article: no highlights, page measured', async () => {
     expect(expected.pages['section-front.html']?.isArticle).toBe(false);
     const page = await open('section-front.html');

@@ -1,0 +1,50 @@
+/**
+ * The dashboard's knowledge-base operations, answered by the background: query, edit, hide,
+ * merge, import and export. Each write reloads the matcher so the next page sees the change.
+ */
+import { queryEntities } from '../lib/entities/query';
+import type { EntityRepo } from '../lib/entities/repo';
+import type { Entity } from '../lib/entities/types';
+import { mergeImported } from '../lib/import';
+import type { EntityQuery } from '../lib/messaging/protocol';
+import type { StoredEntity } from '../lib/store/db';
+import type { Handlers } from './messaging';
+import type { KnowledgeBase } from './knowledge-base';
+
+/** The model without the store's bookkeeping, as exports and the views want it. */
+function toEntity({ sourceKind: _s, edited: _e, updatedAt: _u, ...entity }: StoredEntity): Entity {
+  return entity;
+}
+
+export function createEntityAdmin(repo: EntityRepo, knowledgeBase: KnowledgeBase): Handlers {
+  async function changed<T>(result: T): Promise<T> {
+    await knowledgeBase.reload();
+    return result;
+  }
+
+  return {
+    'bg:entities-query': async (query: EntityQuery) => {
+      await knowledgeBase.current(); // the pack is installed before the first query
+      return queryEntities(await repo.all(), query);
+    },
+    'bg:entity-save': async ({ entity }) => {
+      const existing = await repo.get(entity.id);
+      await repo.put({ ...entity, source: existing?.source ?? entity.source ?? { kind: 'user' } });
+      return changed({ ok: true as const });
+    },
+    'bg:entity-hide': async ({ id, hidden }) => {
+      const existing = await repo.get(id);
+      if (!existing) throw new Error(`No entity ${id}`);
+      await repo.put({ ...toEntity(existing), hidden });
+      return changed({ ok: true as const });
+    },
+    'bg:entities-merge': async ({ keepId, mergeId }) => changed({ entity: toEntity(await repo.merge(keepId, mergeId)) }),
+    'bg:entities-import': async ({ entities, mode }) => {
+      // Stored rows go in whole, so the reader's edit marks survive a merge.
+      const result = mergeImported(await repo.all(), entities, mode);
+      await repo.replaceAll(result);
+      return changed({ total: result.length });
+    },
+    'bg:entities-export': async () => ({ entities: (await repo.all()).map(toEntity) }),
+  };
+}
