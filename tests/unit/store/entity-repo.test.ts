@@ -75,3 +75,32 @@ test('the pack version changes with any entry', () => {
   expect(packVersion([iran])).toBe(packVersion([{ ...iran }]));
   expect(packVersion([iran])).not.toBe(packVersion([{ ...iran, aliases: ['Iranian', 'Persia'] }]));
 });
+
+test('merging folds names into the kept entity, and a pack upgrade does not bring the merged one back', async () => {
+  const persia: PackEntity = {
+    id: 'place:persia',
+    name: 'Persia',
+    type: 'place',
+    aliases: ['Persian Empire'],
+    description: 'Old name.',
+    tags: [],
+    ref: 'x',
+  };
+  await repo.installPack([iran, persia], 'v1');
+  const merged = await repo.merge('country:ir', 'place:persia');
+  expect(merged.aliases).toEqual(['Iranian', 'Persia', 'Persian Empire']);
+  expect(merged.mergedIds).toEqual(['place:persia']);
+  expect(await repo.get('place:persia')).toBeUndefined();
+  await repo.installPack([iran, { ...persia, description: 'Changed.' }], 'v2');
+  expect(await repo.get('place:persia')).toBeUndefined();
+});
+
+test('replacing all entities is all or nothing', async () => {
+  await repo.installPack([iran], 'v1');
+  const bad = [
+    { id: 'a', name: 'A', type: 'place' as const, aliases: [] },
+    { id: undefined as unknown as string, name: 'B', type: 'place' as const, aliases: [] },
+  ];
+  await expect(repo.replaceAll(bad)).rejects.toThrow();
+  expect((await repo.all()).map((e) => e.id)).toEqual(['country:ir']);
+});
