@@ -14,10 +14,7 @@ export function cleanName(value: string): string {
 
 /** A free text (description, role): line breaks normalized to `\n`, other control characters dropped, trimmed. */
 export function cleanText(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL, '')
-    .trim();
+  return value.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
 }
 
 /** Names cleaned, empties and exact duplicates dropped, first spelling first. */

@@ -67,10 +67,12 @@ function draftOf(row: CsvRow, header: Header, problems: string[]): EntityDraft {
   const type = parseEntityType(typeCell);
   if (!type) problems.push(typeCell ? badTypeMessage('type', typeCell) : '"type" is empty');
   const country = cell('country') ? toCountryCode(cell('country')) : undefined;
-  if (cell('country') && !country) problems.push(`"country" must be an ISO 3166-1 alpha-2 code like "IR" (got "${cell('country').slice(0, 40)}")`);
+  if (cell('country') && !country)
+    problems.push(`"country" must be an ISO 3166-1 alpha-2 code like "IR" (got "${cell('country').slice(0, 40)}")`);
   const qid = cell('qid') ? toQid(cell('qid')) : undefined;
   if (cell('qid') && !qid) problems.push(`"qid" must be a Wikidata id like "Q794" (got "${cell('qid').slice(0, 40)}")`);
-  if (cell('description').length > MAX_DESCRIPTION_LENGTH) problems.push(`"description" is longer than ${MAX_DESCRIPTION_LENGTH} characters`);
+  if (cell('description').length > MAX_DESCRIPTION_LENGTH)
+    problems.push(`"description" is longer than ${MAX_DESCRIPTION_LENGTH} characters`);
   const list = (column: Column) => (cell(column) ? splitListCell(cell(column)) : []);
   return {
     id: cell('id') || undefined,

@@ -28,7 +28,11 @@ function countBreaks(text: string, from: number, to: number): number {
 
 /** The delimiter of the header line: the most frequent of comma, semicolon and tab outside quotes. */
 export function detectDelimiter(text: string): string {
-  const counts = new Map([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;

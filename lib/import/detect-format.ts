@@ -25,13 +25,16 @@ export const EXPECTED_FORMATS =
 function looksBinary(text: string): boolean {
   const head = text.slice(0, 8192);
   const odd = head.match(/[\u0000-\u0008\u000e-\u001a\ufffd]/g)?.length ?? 0;
-  return head.includes('\u0000') || odd > head.length / 100;
+  return head.includes('\u0000') || (odd > 8 && odd > head.length / 100);
 }
 
 /** A lone STIX object (a report, an indicator): read as STIX so the refusal says it is not a bundle. */
 function isStixObject(value: unknown): boolean {
   const object = value as { type?: unknown; id?: unknown; spec_version?: unknown } | null;
-  return typeof object?.type === 'string' && (typeof object.spec_version === 'string' || String(object.id).startsWith(`${object.type}--`));
+  return (
+    typeof object?.type === 'string' &&
+    (typeof object.spec_version === 'string' || String(object.id).startsWith(`${object.type}--`))
+  );
 }
 
 function firstLine(text: string): string {
@@ -63,7 +66,11 @@ function sniffJson(text: string): Sniffed {
   if (isStixBundle(whole.value)) return { format: 'stix', json: whole.value };
   if (isFtmObject(whole.value)) return { format: 'ftm' };
   if (isStixObject(whole.value)) return { format: 'stix', json: whole.value };
-  return { format: null, reason: 'it is JSON, but not a Dramatis export, a STIX bundle or FollowTheMoney entities', json: whole.value };
+  return {
+    format: null,
+    reason: 'it is JSON, but not a Dramatis export, a STIX bundle or FollowTheMoney entities',
+    json: whole.value,
+  };
 }
 
 function hasNameColumn(text: string): boolean {
@@ -81,7 +88,8 @@ function hasNameColumn(text: string): boolean {
 export function sniffFormat(fileName: string, text: string): Sniffed {
   const start = text.trimStart();
   if (!start) return { format: null, reason: 'the file is empty' };
-  if (looksBinary(text)) return { format: null, reason: 'it looks like a binary file' };
+  if (looksBinary(text))
+    return { format: null, reason: 'it looks like a binary file, or text saved as UTF-16 (save it as UTF-8)' };
   if (start.startsWith('<')) return { format: null, reason: 'it looks like HTML or XML' };
   if (start.startsWith('{') || start.startsWith('[')) return sniffJson(text);
   if (hasNameColumn(start) || /\.(csv|tsv)$/i.test(fileName)) return { format: 'csv' };

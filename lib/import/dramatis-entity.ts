@@ -22,7 +22,8 @@ function readSource(value: unknown): EntitySource | string {
   if (typeof source !== 'object' || source === null || !SOURCE_KINDS.includes(source.kind as string)) {
     return `expected { "kind": ${SOURCE_KINDS.map((k) => `"${k}"`).join(' | ')} }`;
   }
-  if (source.kind === 'import') return typeof source.name === 'string' ? { kind: 'import', name: cleanText(source.name) } : '"name" must be a string';
+  if (source.kind === 'import')
+    return typeof source.name === 'string' ? { kind: 'import', name: cleanText(source.name) } : '"name" must be a string';
   if (source.kind === 'pack') {
     if (source.ref === undefined) return { kind: 'pack' };
     return typeof source.ref === 'string' ? { kind: 'pack', ref: source.ref } : '"ref" must be a string';
@@ -34,8 +35,15 @@ function readSource(value: unknown): EntitySource | string {
 const CHECKS: Record<string, (value: unknown) => { error: string } | { value: unknown }> = {
   aliases: (v) => (isStringArray(v) ? { value: v } : { error: 'expected an array of strings' }),
   description: (v) =>
-    typeof v !== 'string' ? { error: 'expected a string' } : v.length > MAX_DESCRIPTION_LENGTH ? { error: `longer than ${MAX_DESCRIPTION_LENGTH} characters` } : { value: cleanText(v) || undefined },
-  country: (v) => (typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) ? { value: v.toUpperCase() } : { error: 'expected an ISO 3166-1 alpha-2 code like "IR"' }),
+    typeof v !== 'string'
+      ? { error: 'expected a string' }
+      : v.length > MAX_DESCRIPTION_LENGTH
+        ? { error: `longer than ${MAX_DESCRIPTION_LENGTH} characters` }
+        : { value: cleanText(v) || undefined },
+  country: (v) =>
+    typeof v === 'string' && /^[A-Za-z]{2}$/.test(v)
+      ? { value: v.toUpperCase() }
+      : { error: 'expected an ISO 3166-1 alpha-2 code like "IR"' },
   role: (v) => (typeof v === 'string' ? { value: cleanText(v) || undefined } : { error: 'expected a string' }),
   tags: (v) => (isStringArray(v) ? { value: cleanNames(v) } : { error: 'expected an array of strings' }),
   qid: (v) => (typeof v === 'string' && /^Q[1-9]\d*$/.test(v) ? { value: v } : { error: 'expected a Wikidata id like "Q794"' }),
@@ -53,7 +61,10 @@ function readCore(fields: Fields, path: string, issues: ImportIssue[], record: s
   if (!id || id.length > MAX_NAME_LENGTH) issues.push(createIssue(at('id'), 'expected a non-empty string'));
   const name = typeof fields.name === 'string' ? cleanName(fields.name) : '';
   if (!name) issues.push(createIssue(at('name'), 'expected a non-empty string'));
-  if (!isEntityType(fields.type)) issues.push(createIssue(at('type'), `must be one of ${ENTITY_TYPES.join(', ')} (got ${JSON.stringify(fields.type)?.slice(0, 60)})`));
+  if (!isEntityType(fields.type))
+    issues.push(
+      createIssue(at('type'), `must be one of ${ENTITY_TYPES.join(', ')} (got ${JSON.stringify(fields.type)?.slice(0, 60)})`),
+    );
   return { id, name, type: isEntityType(fields.type) ? fields.type : 'person', aliases: [] };
 }
 

@@ -13,7 +13,20 @@ export const DRAMATIS_FORMAT = 'dramatis-entities';
 /** The version written; files with a higher one are refused. */
 export const DRAMATIS_VERSION = 1;
 
-const KEY_ORDER = ['id', 'name', 'type', 'aliases', 'description', 'country', 'role', 'tags', 'qid', 'source', 'hidden', 'pinned'] as const;
+const KEY_ORDER = [
+  'id',
+  'name',
+  'type',
+  'aliases',
+  'description',
+  'country',
+  'role',
+  'tags',
+  'qid',
+  'source',
+  'hidden',
+  'pinned',
+] as const;
 
 /** Only the `Entity` fields, in a fixed order: a stored row's bookkeeping (updatedAt...) stays home. */
 function exportedEntity(entity: Entity): Entity {

@@ -43,7 +43,9 @@ interface FtmObject {
 /** True when a parsed value looks like one FtM entity. */
 export function isFtmObject(value: unknown): boolean {
   const object = value as FtmObject | null;
-  return typeof object === 'object' && object !== null && typeof object.schema === 'string' && typeof object.properties === 'object';
+  return (
+    typeof object === 'object' && object !== null && typeof object.schema === 'string' && typeof object.properties === 'object'
+  );
 }
 
 function firstCountry(properties: Properties, problems: string[]): { code?: string; rejected?: string } {
@@ -70,14 +72,19 @@ function readEntity(object: FtmObject, type: EntityType, location: IssueLocation
     country: country.code,
     role: values('position')[0],
     tags: values('topics'),
-    qid: values('wikidataId').map(toQid).find((q) => q !== undefined),
+    qid: values('wikidataId')
+      .map(toQid)
+      .find((q) => q !== undefined),
   };
   if (problems.length) return [{ kind: 'invalid', issues: problems.map((p) => createIssue(location, p)) }];
   const built = buildEntity(draft, location, source);
   if (!built.entity) return [{ kind: 'invalid', issues: built.issues }];
   const outcomes: RecordOutcome[] = [{ kind: 'entity', entity: built.entity, location }];
   if (country.rejected !== undefined) {
-    outcomes.push({ kind: 'warning', issue: createIssue(location, `country "${country.rejected.slice(0, 20)}" is not a two-letter code; left out`) });
+    outcomes.push({
+      kind: 'warning',
+      issue: createIssue(location, `country "${country.rejected.slice(0, 20)}" is not a two-letter code; left out`),
+    });
   }
   return outcomes;
 }
@@ -93,7 +100,9 @@ function readLine(line: string, lineNumber: number, source: EntitySource): Recor
   const object = value as FtmObject;
   const location = { line: lineNumber, record: typeof object?.id === 'string' ? object.id : undefined };
   if (!isFtmObject(value)) {
-    return [{ kind: 'invalid', issues: [createIssue(location, 'not a FollowTheMoney entity (expected "schema" and "properties")')] }];
+    return [
+      { kind: 'invalid', issues: [createIssue(location, 'not a FollowTheMoney entity (expected "schema" and "properties")')] },
+    ];
   }
   const type = SCHEMA_TYPES.get(object.schema as string);
   return type ? readEntity(object, type, location, source) : [{ kind: 'skip' }];
@@ -113,7 +122,7 @@ function countLines(text: string): number {
 export function readFtm(text: string, source: EntitySource): RecordStream {
   function* outcomes(): Generator<RecordOutcome> {
     let lineNumber = 0;
-    for (let start = 0; start < text.length; ) {
+    for (let start = 0; start < text.length;) {
       const newline = text.indexOf('\n', start);
       const end = newline < 0 ? text.length : newline;
       const line = text.slice(start, end);

@@ -62,7 +62,10 @@ function* runImport(raw: string, options: ImportOptions): Generator<[number, num
   const text = raw.replace(/^\uFEFF/, '');
   const stream = openStream(text, options);
   if (stream.total > MAX_IMPORT_RECORDS) {
-    fail({}, `The file holds ${stream.total.toLocaleString('en')} records; at most ${MAX_IMPORT_RECORDS.toLocaleString('en')} are imported at once`);
+    fail(
+      {},
+      `The file holds ${stream.total.toLocaleString('en')} records; at most ${MAX_IMPORT_RECORDS.toLocaleString('en')} are imported at once`,
+    );
   }
   const collector = createCollector();
   let done = 0;

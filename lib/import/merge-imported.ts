@@ -38,7 +38,11 @@ function dropUndefined<T extends object>(entity: T): T {
  * @example
  * mergeImported(existing, parseEntities(csv).entities, 'merge')
  */
-export function mergeImported<T extends Entity>(existing: readonly T[], incoming: readonly Entity[], mode: MergeMode): (T | Entity)[] {
+export function mergeImported<T extends Entity>(
+  existing: readonly T[],
+  incoming: readonly Entity[],
+  mode: MergeMode,
+): (T | Entity)[] {
   if (mode === 'replace') return [...incoming];
   const result: (T | Entity)[] = [...existing];
   const byId = new Map(result.map((entity, index) => [entity.id, index]));
