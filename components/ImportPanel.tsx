@@ -52,7 +52,8 @@ export function ImportPanel({ state, mode, onModeChange, onFile, onCancel, onExp
             entities
           </label>
           <label>
-            <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => onModeChange('replace')} /> Replace them
+            <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => onModeChange('replace')} /> Replace
+            everything (the file becomes the whole knowledge base)
           </label>
         </fieldset>
       </div>
