@@ -2,24 +2,14 @@
  * Turns the fields a reader pulled out of one record into a clean `Entity`, or into the problems
  * that keep it out. Every format goes through here, so the limits and cleaning rules hold for all.
  */
-import type { Entity, EntitySource, EntityType } from '../entities/types';
+import type { Entity, EntitySource } from '../entities/types';
 import { cleanName, cleanNames, cleanText } from './clean-text';
 import { deriveEntityId } from './entity-id';
 import { createIssue, type ImportIssue, type IssueLocation } from './import-error';
 import { MAX_ALIASES, MAX_NAME_LENGTH } from './limits';
 
 /** Raw fields of one record; strings are cleaned here, not by the reader. */
-export interface EntityDraft {
-  id?: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  description?: string;
-  country?: string;
-  role?: string;
-  tags?: string[];
-  qid?: string;
-}
+export type EntityDraft = Omit<Entity, 'id' | 'source' | 'hidden' | 'pinned'> & { id?: string };
 
 /** One record's outcome: an entity, or the problems that refuse it. */
 export interface DraftOutcome {

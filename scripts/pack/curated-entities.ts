@@ -5,20 +5,10 @@
  * Russian, Arabic, Persian and Chinese counterparts; countries and capitals come from data
  * packages instead (see build-pack.ts).
  */
-import type { EntityType } from '../../lib/entities/types';
+import type { PackEntity } from '../../lib/entities/pack';
 
-export interface CuratedEntity {
-  id: string;
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  description: string;
-  /** ISO 3166-1 alpha-2 code of the country it belongs to, if any. */
-  country?: string;
-  tags: string[];
-  /** The English Wikipedia article the names were checked against. */
-  source: string;
-}
+/** A pack entry before generation: `source` names the Wikipedia article its names were checked against. */
+export type CuratedEntity = Omit<PackEntity, 'ref'> & { source: string };
 
 const org = (
   id: string,
