@@ -57,7 +57,7 @@ export const NON_ARTICLE_TYPES = new Set([
   'Dataset',
 ]);
 
-/** Strips "http://schema.org/" prefixes so IRIs and bare names compare equal. */
+/** Strips the schema.org IRI prefix (http or https scheme) so IRIs and bare names compare equal. */
 export function bareTypeName(type: string): string {
   const slash = type.lastIndexOf('/');
   const hash = type.lastIndexOf('#');
