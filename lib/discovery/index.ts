@@ -1,0 +1,132 @@
+/**
+ * Name discovery: people, organizations and places in English news text that the knowledge base
+ * does not hold, with their type, for the background's analysis. Pure TypeScript, no DOM, nothing
+ * fetched: tokens, capitalized runs split by the name's shape, titles stripped, sentence-start and
+ * headline capitals weighed against the article's own usage and a common-word list, then mentions
+ * grouped into actors (acronyms, surnames).
+ */
+import { collectCapitals, isHeadlineCase } from './block-case';
+import { candidatesOf, type Candidate } from './candidates';
+import { classify, type DiscoveredType } from './classify';
+import { groupMentions, type Found, type Group } from './coreference';
+import { summarize } from './actors';
+import { foldName } from './fold';
+import { tokenize, type Token } from './tokenize';
+import { isCommonWord } from './word-lists';
+
+export type { DiscoveredType } from './classify';
+
+/** A span the knowledge base already matched: discovery leaves it alone. */
+export interface KnownSpan {
+  block: number;
+  start: number;
+  end: number;
+  type?: string;
+}
+export interface DiscoveredMention {
+  block: number;
+  start: number;
+  end: number;
+  key: string;
+}
+export interface DiscoveredActor {
+  /** Stable identity within the article (folded canonical name). */
+  key: string;
+  /** Fullest form: "Gilles Carbonnier", "International Committee of the Red Cross". */
+  name: string;
+  type: DiscoveredType;
+  /** Other full surface forms seen, and defined acronyms ("ICRC"); not bare surnames. */
+  aliases: string[];
+  mentions: number;
+  /** 0..1: multi-word names, repeated mentions and strong type cues score high. */
+  confidence: number;
+}
+export interface Discovery {
+  mentions: DiscoveredMention[];
+  actors: DiscoveredActor[];
+}
+export interface DiscoveryOptions {
+  known?: readonly KnownSpan[];
+  /** Names the reader rejected or hid: never proposed (compared folded). */
+  isSuppressed?: (name: string) => boolean;
+}
+
+/** Per token, the index of the known span it overlaps in this block, or -1: one merge-like pass. */
+function knownIdsOf(tokens: readonly Token[], spans: readonly KnownSpan[]): number[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start);
+  const ids: number[] = [];
+  let k = 0;
+  for (const t of tokens) {
+    while (k < order.length && spans[order[k]!]!.end <= t.start) k++;
+    const span = spans[order[k]!];
+    ids.push(span && span.start < t.end ? order[k]! : -1);
+  }
+  return ids;
+}
+
+/** "International Committee of the Red Cross (ICRC)": the acronym the name defines. */
+function definedAcronym(tokens: readonly Token[], c: Candidate): string | undefined {
+  const [open, acronym, close] = [tokens[c.last + 1], tokens[c.last + 2], tokens[c.last + 3]];
+  return open?.text === '(' && close?.text === ')' && acronym?.isAllCaps ? acronym.text : undefined;
+}
+
+function foundIn(block: number, text: string, tokens: readonly Token[], c: Candidate, headline: boolean): Found {
+  const start = tokens[c.first]!.start;
+  const end = tokens[c.last]!.end;
+  const words = tokens.slice(c.first, c.last + 1).map((t) => t.text);
+  const midSentence = !headline && !tokens[c.first]!.isInitial;
+  const acronym = definedAcronym(tokens, c);
+  const found: Found = { block, start, end, text: text.slice(start, end), words, midSentence, ...classify(tokens, c) };
+  return acronym ? { ...found, definesAcronym: acronym } : found;
+}
+
+/** A mention may only strictly contain known spans, never cut one or equal it. */
+function respectsKnown(f: Found, known: readonly KnownSpan[]): boolean {
+  return known.every(
+    (k) => k.end <= f.start || f.end <= k.start || (f.start <= k.start && k.end <= f.end && f.end - f.start > k.end - k.start),
+  );
+}
+
+/**
+ * A single everyday word the text capitalizes ("Polaroids", "Zeitgeist") with nothing else saying it
+ * is a name: no title or "said", no full name it is the surname of, no acronym.
+ */
+function isPlainWord(group: Group): boolean {
+  if (group.surnameOf || group.acronyms.size > 0) return false;
+  return group.found.every((f) => f.words.length === 1 && f.cue < 0.6 && isCommonWord(f.words[0]!.toLowerCase()));
+}
+
+/**
+ * @example
+ * const { actors } = discoverNames(['Rear Admiral Habibollah Sayyari met Gilles Carbonnier. Carbonnier said.']);
+ * // actors: Habibollah Sayyari (person), Gilles Carbonnier (person, 2 mentions)
+ */
+export function discoverNames(blocks: readonly string[], options: DiscoveryOptions = {}): Discovery {
+  const known = options.known ?? [];
+  const tokenized = blocks.map((text) => tokenize(text));
+  const headline = tokenized.map((tokens) => isHeadlineCase(tokens));
+  const evidence = collectCapitals(tokenized, headline);
+  const found: Found[] = [];
+  tokenized.forEach((tokens, block) => {
+    const spans = known.filter((k) => k.block === block);
+    const ctx = { tokens, knownIds: knownIdsOf(tokens, spans), headline: headline[block]!, evidence };
+    for (const c of candidatesOf(ctx)) {
+      const f = foundIn(block, blocks[block]!, tokens, c, ctx.headline);
+      if (respectsKnown(f, spans)) found.push(f);
+    }
+  });
+  const suppressed = options.isSuppressed ?? (() => false);
+  const actors: DiscoveredActor[] = [];
+  const mentions: DiscoveredMention[] = [];
+  for (const group of groupMentions(found)) {
+    if (isPlainWord(group)) continue;
+    const actor = summarize(group);
+    if ([actor.name, ...actor.aliases, ...group.found.map((f) => f.text)].some((n) => suppressed(n) || suppressed(foldName(n))))
+      continue;
+    actors.push(actor);
+    for (const f of group.found) mentions.push({ block: f.block, start: f.start, end: f.end, key: actor.key });
+  }
+  mentions.sort((a, b) => a.block - b.block || a.start - b.start);
+  actors.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  return { mentions, actors };
+}
