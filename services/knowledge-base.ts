@@ -1,18 +1,29 @@
 /**
- * The knowledge base as the background uses it: the pack installed in IndexedDB, and the
- * compiled matcher, loaded from its cache when the entities have not changed since it was built,
- * so a service worker the browser restarted is ready without recompiling. Edits reload it.
+ * The knowledge base as the background uses it: the pack installed in IndexedDB, and two compiled
+ * matchers, each loaded from its cache when its entities have not changed since it was built, so
+ * a service worker the browser restarted is ready without recompiling. The base matcher holds the
+ * pack, imports and the reader's entities; the learned one holds names discovered while reading,
+ * so learning (every article) recompiles only the small one. Edits reload both.
  */
 import { STARTER_PACK, packVersion } from '../lib/entities/pack';
-import type { EntityRepo } from '../lib/entities/repo';
+import { nameKey, type EntityRepo } from '../lib/entities/repo';
 import type { Entity } from '../lib/entities/types';
-import { aliasesOf, compileMatcher, createKbMatcher, deserializeMatcher, serializeMatcher } from '../lib/matcher';
-import type { CandidateMatcher } from '../lib/analysis/analyze-article';
+import {
+  aliasesOf,
+  compileMatcher,
+  createKbMatcher,
+  deserializeMatcher,
+  serializeMatcher,
+  type CompiledMatcher,
+} from '../lib/matcher';
+import { combineMatchers, type CandidateMatcher } from '../lib/analysis/combine-matchers';
 
 export interface LoadedKnowledgeBase {
   matcher: CandidateMatcher;
   entities: ReadonlyMap<string, Entity>;
-  /** How the matcher was obtained and how long being ready took, for the bench and the logs. */
+  /** Names discovery must never propose: rejected by the reader, or of an entity the reader hid. */
+  isSuppressed(name: string): boolean;
+  /** How the matchers were obtained and how long being ready took, for the bench and the logs. */
   stats: { from: 'cache' | 'compiled'; readyMs: number; entities: number };
 }
 
@@ -20,36 +31,73 @@ export interface KnowledgeBase {
   current(): Promise<LoadedKnowledgeBase>;
   /** Rebuilds after the entities changed; analyses wait for the new one. */
   reload(): Promise<LoadedKnowledgeBase>;
+  /** Rebuilds only the learned matcher, after learning. */
+  reloadLearned(): Promise<LoadedKnowledgeBase>;
 }
 
-async function compiledFor(repo: EntityRepo, visible: Entity[]) {
-  const revision = await repo.revision();
-  const cache = await repo.readMatcherCache();
+type Tier = 'base' | 'learned';
+const isLearned = (e: Entity) => e.source?.kind === 'discovered';
+
+async function compiledFor(repo: EntityRepo, tier: Tier, entities: Entity[]) {
+  const revision = tier === 'base' ? await repo.revision() : await repo.learnedRevision();
+  const cache = await repo.readMatcherCache(tier);
   if (cache?.revision === revision) return { compiled: deserializeMatcher(cache.buffer), from: 'cache' as const };
-  const compiled = compileMatcher(aliasesOf(visible));
-  await repo.writeMatcherCache({ revision, buffer: serializeMatcher(compiled) });
+  const compiled = compileMatcher(aliasesOf(entities));
+  await repo.writeMatcherCache({ revision, buffer: serializeMatcher(compiled) }, tier);
   return { compiled, from: 'compiled' as const };
+}
+
+interface Loaded extends LoadedKnowledgeBase {
+  base: CompiledMatcher;
+}
+
+async function load(repo: EntityRepo, keepBase?: CompiledMatcher): Promise<Loaded> {
+  const started = performance.now();
+  await repo.installPack(STARTER_PACK, packVersion());
+  const all = await repo.all();
+  const visible = all.filter((e) => !e.hidden);
+  const base = keepBase
+    ? { compiled: keepBase, from: 'cache' as const }
+    : await compiledFor(
+        repo,
+        'base',
+        visible.filter((e) => !isLearned(e)),
+      );
+  const learned = await compiledFor(repo, 'learned', visible.filter(isLearned));
+  const suppressed = await repo.rejectedKeys();
+  for (const e of all) if (e.hidden) for (const name of [e.name, ...e.aliases]) suppressed.add(nameKey(name));
+  return {
+    base: base.compiled,
+    matcher: combineMatchers(createKbMatcher(base.compiled), createKbMatcher(learned.compiled)),
+    entities: new Map(visible.map((e) => [e.id, e])),
+    isSuppressed: (name) => suppressed.has(nameKey(name)),
+    stats: {
+      from: base.from === 'cache' && learned.from === 'cache' ? 'cache' : 'compiled',
+      readyMs: performance.now() - started,
+      entities: visible.length,
+    },
+  };
 }
 
 /** Loads (installing or upgrading the pack first) the knowledge base from `repo`. */
 export async function loadKnowledgeBase(repo: EntityRepo): Promise<LoadedKnowledgeBase> {
-  const started = performance.now();
-  await repo.installPack(STARTER_PACK, packVersion());
-  const visible = (await repo.all()).filter((e) => !e.hidden);
-  const { compiled, from } = await compiledFor(repo, visible);
-  return {
-    matcher: createKbMatcher(compiled),
-    entities: new Map(visible.map((e) => [e.id, e])),
-    stats: { from, readyMs: performance.now() - started, entities: visible.length },
-  };
+  return load(repo);
 }
 
 export function createKnowledgeBase(repo: EntityRepo): KnowledgeBase {
-  let loading = loadKnowledgeBase(repo);
+  let loading = load(repo);
   return {
     current: () => loading,
     reload() {
-      loading = loadKnowledgeBase(repo);
+      loading = load(repo);
+      return loading;
+    },
+    reloadLearned() {
+      const previous = loading;
+      loading = previous.then(
+        (p) => load(repo, p.base),
+        () => load(repo),
+      );
       return loading;
     },
   };

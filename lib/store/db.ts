@@ -6,6 +6,8 @@
  * Schema history (never edit a released version; add a new one with its upgrade):
  * - v1: `entities` (by id, name, type, tags, country, source kind, pinned) and `meta` (key/value:
  *   pack version, entity revision, the compiled matcher cache).
+ * - v2: `rejected` (names the reader rejected, by folded key: discovery never proposes them again)
+ *   and an index of merged ids on `entities`. No data moves: v1 rows are kept as they are.
  */
 import { Dexie, type Table } from 'dexie';
 import type { Entity } from '../entities/types';
@@ -26,9 +28,17 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A name the reader rejected, keyed by its folded form. */
+export interface RejectedName {
+  key: string;
+  name: string;
+  at: number;
+}
+
 export type DramatisDb = Dexie & {
   entities: Table<StoredEntity, string>;
   meta: Table<MetaRow, string>;
+  rejected: Table<RejectedName, string>;
 };
 
 export const DB_NAME = 'dramatis';
@@ -38,6 +48,10 @@ export function declareSchema(db: Dexie): void {
   db.version(1).stores({
     entities: 'id, name, type, *tags, country, sourceKind, pinned',
     meta: 'key',
+  });
+  db.version(2).stores({
+    entities: 'id, name, type, *tags, country, sourceKind, pinned, *mergedIds',
+    rejected: 'key',
   });
 }
 

@@ -66,6 +66,7 @@ test('every write moves the revision on', async () => {
 test('the matcher cache round-trips its bytes', async () => {
   const buffer = new Uint8Array([1, 2, 3, 250]).buffer;
   await repo.writeMatcherCache({ revision: 7, buffer });
+  expect(await repo.readMatcherCache('learned')).toBeUndefined();
   const cache = await repo.readMatcherCache();
   expect(cache?.revision).toBe(7);
   expect([...new Uint8Array(cache!.buffer)]).toEqual([1, 2, 3, 250]);
