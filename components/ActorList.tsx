@@ -1,7 +1,12 @@
-/** The tab's actors grouped by type, most mentioned first within each group. */
+/**
+ * The tab's actors grouped by type, most mentioned first within each group. Names discovered
+ * while reading are marked "new" and, when the panel can act, offer the reader's corrections.
+ */
+import { useState } from 'preact/hooks';
 import type { EntityType } from '../lib/entities/types';
 import { ENTITY_TYPES } from '../lib/entities/types';
 import type { Actor } from '../lib/messaging/protocol';
+import { ActorActions, type ActorAction } from './ActorActions';
 
 export const TYPE_LABELS: Record<EntityType, string> = {
   person: 'People',
@@ -17,8 +22,54 @@ export function groupActors(actors: readonly Actor[]): [EntityType, Actor[]][] {
   );
 }
 
-export function ActorList({ actors }: { actors: readonly Actor[] }) {
-  if (actors.length === 0) return <p class="empty">No known actors on this page yet.</p>;
+export interface ActorListProps {
+  actors: readonly Actor[];
+  /** Present when the reader may correct discovered names from here. */
+  onAction?: (action: ActorAction) => void;
+}
+
+function ActorRow({
+  actor,
+  others,
+  onAction,
+}: {
+  actor: Actor;
+  others: readonly Actor[];
+  onAction?: ActorListProps['onAction'];
+}) {
+  const [open, setOpen] = useState(false);
+  const canAct = actor.discovered && onAction;
+  return (
+    <li class={`actor${actor.discovered ? ' discovered' : ''}`} data-entity-id={actor.entityId}>
+      <div class="actor-row">
+        <span class="actor-name">{actor.name}</span>
+        {actor.discovered && (
+          <span class="badge new" title="Found while reading; not in your knowledge base’s sources">
+            new
+          </span>
+        )}
+        <span class="mentions" title={`${actor.mentions} mentions`}>
+          {actor.mentions}
+        </span>
+        {canAct && (
+          <button
+            type="button"
+            class="more"
+            aria-expanded={open}
+            aria-label={`Correct or keep ${actor.name}`}
+            onClick={() => setOpen(!open)}
+          >
+            ⋯
+          </button>
+        )}
+      </div>
+      {canAct && open && <ActorActions actor={actor} others={others} onAction={onAction} />}
+    </li>
+  );
+}
+
+export function ActorList({ actors, onAction }: ActorListProps) {
+  if (actors.length === 0) return <p class="empty">No actors found on this page.</p>;
   return (
     <div class="actor-groups">
       {groupActors(actors).map(([type, list]) => (
@@ -29,12 +80,12 @@ export function ActorList({ actors }: { actors: readonly Actor[] }) {
           </h2>
           <ul>
             {list.map((actor) => (
-              <li key={actor.entityId} class="actor" data-entity-id={actor.entityId}>
-                <span class="actor-name">{actor.name}</span>
-                <span class="mentions" title={`${actor.mentions} mentions`}>
-                  {actor.mentions}
-                </span>
-              </li>
+              <ActorRow
+                key={actor.entityId}
+                actor={actor}
+                others={actors.filter((a) => a.entityId !== actor.entityId && !a.unsaved)}
+                onAction={onAction}
+              />
             ))}
           </ul>
         </section>

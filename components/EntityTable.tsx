@@ -9,6 +9,10 @@ export interface EntityTableProps {
   onEdit(row: EntityRow): void;
   onToggleHidden(row: EntityRow): void;
   onMerge(row: EntityRow): void;
+  /** Discovered rows: keep as the reader's own entity. */
+  onPromote?(row: EntityRow): void;
+  /** Discovered rows: not a name; never proposed again. */
+  onReject?(row: EntityRow): void;
 }
 
 const MAX_ALIASES_SHOWN = 6;
@@ -29,7 +33,7 @@ function mergeLabel(row: EntityRow, target: string | null): string {
   return target === row.id ? 'Cancel merge' : 'Merge into chosen';
 }
 
-export function EntityTable({ rows, mergeTarget, onEdit, onToggleHidden, onMerge }: EntityTableProps) {
+export function EntityTable({ rows, mergeTarget, onEdit, onToggleHidden, onMerge, onPromote, onReject }: EntityTableProps) {
   if (rows.length === 0) return <p class="empty">No entity matches.</p>;
   return (
     <table class="entities">
@@ -73,6 +77,16 @@ export function EntityTable({ rows, mergeTarget, onEdit, onToggleHidden, onMerge
               <button type="button" onClick={() => onMerge(row)} aria-label={`${mergeLabel(row, mergeTarget)}: ${row.name}`}>
                 {mergeLabel(row, mergeTarget)}
               </button>
+              {row.sourceKind === 'discovered' && onPromote && (
+                <button type="button" onClick={() => onPromote(row)} aria-label={`Keep ${row.name} as your own entity`}>
+                  Keep
+                </button>
+              )}
+              {row.sourceKind === 'discovered' && onReject && (
+                <button type="button" class="danger" onClick={() => onReject(row)} aria-label={`Reject ${row.name}: not a name`}>
+                  Reject
+                </button>
+              )}
             </td>
           </tr>
         ))}

@@ -1,12 +1,15 @@
 /** The popup's body for one tab, in each of the states an analysis can be in. */
 import type { TabAnalysis } from '../lib/messaging/protocol';
+import type { ActorAction } from './ActorActions';
 import { ActorList } from './ActorList';
+import { TopicList } from './TopicList';
 
 export interface PanelProps {
   analysis: TabAnalysis | null;
   error?: string | null;
   busy?: boolean;
   onAnalyzeAnyway?: () => void;
+  onActorAction?: (action: ActorAction) => void;
 }
 
 function Skeleton() {
@@ -31,7 +34,7 @@ function NotArticle({ busy, onAnalyzeAnyway }: Pick<PanelProps, 'busy' | 'onAnal
   );
 }
 
-export function Panel({ analysis, error, busy, onAnalyzeAnyway }: PanelProps) {
+export function Panel({ analysis, error, busy, onAnalyzeAnyway, onActorAction }: PanelProps) {
   if (error)
     return (
       <p class="state failed" role="alert">
@@ -56,7 +59,8 @@ export function Panel({ analysis, error, busy, onAnalyzeAnyway }: PanelProps) {
           <h1 class="article-title">{analysis.meta?.title || analysis.title}</h1>
           {analysis.meta?.siteName && <p class="site">{analysis.meta.siteName}</p>}
           {analysis.forced && <p class="note">Analyzed on request: this page is not an article.</p>}
-          <ActorList actors={analysis.actors} />
+          <TopicList topics={analysis.topics ?? []} />
+          <ActorList actors={analysis.actors} onAction={onActorAction} />
         </div>
       );
   }

@@ -4,6 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import { analyzeArticle } from '../lib/analysis/analyze-article';
+import type { EntityRepo } from '../lib/entities/repo';
+import type { SettingsRepo } from '../lib/store/settings';
 import type { ArticleRequest, PageReport, TabAnalysis } from '../lib/messaging/protocol';
 import { classifyUrl } from '../lib/analysis/supported-url';
 import { handleMessages, sendToTab, type Handlers, type Sender } from './messaging';
@@ -17,19 +19,25 @@ function tabOf(sender: Sender): number {
 }
 
 function baseAnalysis(report: PageReport): Omit<TabAnalysis, 'status'> {
-  return { url: report.url, title: report.title, forced: false, meta: null, actors: [] };
+  return { url: report.url, title: report.title, forced: false, meta: null, actors: [], topics: [] };
 }
 
 async function describeUnknownTab(tabId: number): Promise<TabAnalysis> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? '';
   const verdict = classifyUrl(url);
-  const base = { url, title: tab.title ?? '', forced: false, meta: null, actors: [] };
+  const base = { url, title: tab.title ?? '', forced: false, meta: null, actors: [], topics: [] };
   if (verdict === 'unsupported') return { ...base, status: 'unsupported', reason: 'Dramatis cannot run on this kind of page.' };
   return { ...base, status: 'pending' };
 }
 
-export function createBackgroundService(knowledgeBase: KnowledgeBase, extraHandlers: Handlers = {}) {
+export interface BackgroundDeps {
+  knowledgeBase: KnowledgeBase;
+  repo: EntityRepo;
+  settings: SettingsRepo;
+}
+
+export function createBackgroundService({ knowledgeBase, repo, settings }: BackgroundDeps, extraHandlers: Handlers = {}) {
   const extensionOrigin = browser.runtime.getURL('/');
   const isExtensionPage = (sender: Sender) => (sender.url ?? '').startsWith(extensionOrigin);
 
@@ -37,14 +45,29 @@ export function createBackgroundService(knowledgeBase: KnowledgeBase, extraHandl
     const tabId = tabOf(sender);
     const base = { ...baseAnalysis(request), forced: request.forced, meta: request.meta };
     try {
-      const { matcher, entities } = await knowledgeBase.current();
-      const { spans, actors } = analyzeArticle(request.blocks, matcher, entities);
-      await writeTab(tabId, { ...base, status: 'article', actors });
+      const { matcher, entities, isSuppressed } = await knowledgeBase.current();
+      const customTopics = await settings.customTopics();
+      const { spans, actors, topics, learned } = analyzeArticle(request.blocks, matcher, entities, {
+        isSuppressed,
+        customTopics,
+      });
+      await writeTab(tabId, { ...base, status: 'article', actors, topics });
+      // The article is stored (private windows excepted): its new names are learned for the next one.
+      if (learned.length > 0 && !sender.tab?.incognito) void learn(learned);
       return { spans };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       await writeTab(tabId, { ...base, status: 'failed', reason });
       throw error;
+    }
+  }
+
+  async function learn(names: Parameters<EntityRepo['learn']>[0]) {
+    try {
+      const stored = await repo.learn(names);
+      if (stored.some((e) => e !== null)) await knowledgeBase.reloadLearned();
+    } catch (error) {
+      console.warn('Dramatis: could not learn names from this article', error);
     }
   }
 
@@ -62,6 +85,13 @@ export function createBackgroundService(knowledgeBase: KnowledgeBase, extraHandl
     if (!isExtensionPage(sender)) throw new Error('Not allowed');
     await sendToTab(tabId, 'tab:analyze-anyway', {});
     return (await readTab(tabId)) ?? describeUnknownTab(tabId);
+  }
+
+  async function onReanalyze({ tabId }: { tabId: number }, sender: Sender) {
+    if (!isExtensionPage(sender)) throw new Error('Not allowed');
+    await knowledgeBase.current();
+    await sendToTab(tabId, 'tab:reanalyze', {});
+    return { ok: true as const };
   }
 
   /** Extension-page-only handlers: a content script may never reach them. */
@@ -82,6 +112,7 @@ export function createBackgroundService(knowledgeBase: KnowledgeBase, extraHandl
       'bg:not-article': onNotArticle,
       'bg:get-tab': onGetTab,
       'bg:analyze-anyway': onAnalyzeAnyway,
+      'bg:reanalyze': onReanalyze,
       ...guardPages(extraHandlers),
     });
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -4,6 +4,7 @@
  */
 import { queryEntities } from '../lib/entities/query';
 import type { EntityRepo } from '../lib/entities/repo';
+import type { SettingsRepo } from '../lib/store/settings';
 import type { Entity } from '../lib/entities/types';
 import { mergeImported } from '../lib/import';
 import type { EntityQuery } from '../lib/messaging/protocol';
@@ -16,7 +17,7 @@ function toEntity({ sourceKind: _s, edited: _e, updatedAt: _u, ...entity }: Stor
   return entity;
 }
 
-export function createEntityAdmin(repo: EntityRepo, knowledgeBase: KnowledgeBase): Handlers {
+export function createEntityAdmin(repo: EntityRepo, knowledgeBase: KnowledgeBase, settings: SettingsRepo): Handlers {
   async function changed<T>(result: T): Promise<T> {
     await knowledgeBase.reload();
     return result;
@@ -46,5 +47,26 @@ export function createEntityAdmin(repo: EntityRepo, knowledgeBase: KnowledgeBase
       return changed({ total: result.length });
     },
     'bg:entities-export': async () => ({ entities: (await repo.all()).map(toEntity) }),
+    'bg:entity-get': async ({ id }) => {
+      const stored = await repo.get(id);
+      return { entity: stored ? toEntity(stored) : null };
+    },
+    'bg:entity-promote': async ({ id, name, type }) => {
+      const stored = await repo.get(id);
+      const entity: Entity = stored ? toEntity(stored) : { id, name, type, aliases: [] };
+      const promoted = { ...entity, source: { kind: 'user' as const } };
+      await repo.put(promoted);
+      return changed({ entity: promoted });
+    },
+    'bg:entity-reject': async ({ id, name }) => {
+      if (await repo.get(id)) await repo.reject(id);
+      else await repo.rejectName(name);
+      return changed({ ok: true as const });
+    },
+    'bg:topics-get': async () => ({ topics: await settings.customTopics() }),
+    'bg:topics-save': async ({ topics }) => {
+      await settings.saveCustomTopics(topics);
+      return { ok: true as const };
+    },
   };
 }

@@ -28,12 +28,14 @@ export function startPageSession(ctx: ContentScriptContext): void {
   const painter = createPainter(document, highlightApiOf(window));
   let measuredArticle = false;
   let measuredPage = false;
+  let forced = false;
 
   function measureOnce(name: 'dramatis:article' | 'dramatis:page') {
     performance.measure(name, { start: started, end: performance.now() });
   }
 
   async function analyze(force: boolean): Promise<void> {
+    forced = force;
     const { verdict, meta, blocks } = analyzeDocument(document, { force });
     const report: PageReport = {
       url: clip(location.href),
@@ -70,6 +72,11 @@ export function startPageSession(ctx: ContentScriptContext): void {
   const stopListening = handleMessages({
     'tab:analyze-anyway': async () => {
       await run(true);
+      return { ok: true };
+    },
+    // The reader changed the knowledge base from the popup: paint what it now says.
+    'tab:reanalyze': async () => {
+      await run(forced);
       return { ok: true };
     },
   });

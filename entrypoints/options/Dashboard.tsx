@@ -1,11 +1,13 @@
 /** Wires the dashboard: the entity table with search and filters, the editor, merge, import/export. */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { TYPE_LABELS } from '../../components/ActorList';
+import { CustomTopics } from '../../components/CustomTopics';
 import { EntityEditor } from '../../components/EntityEditor';
 import { EntityTable } from '../../components/EntityTable';
 import { IDLE_IMPORT, ImportPanel, type ImportState } from '../../components/ImportPanel';
 import { ENTITY_TYPES, type Entity } from '../../lib/entities/types';
 import type { EntityRow } from '../../lib/messaging/protocol';
+import type { UserTopic } from '../../lib/topics';
 import { sendToBackground } from '../../services/messaging';
 import { runExport, runImport } from './import-flow';
 import { PAGE_SIZE, useEntities } from './use-entities';
@@ -29,6 +31,21 @@ export function Dashboard() {
   const [importState, setImportState] = useState<ImportState>(IDLE_IMPORT);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const abort = useRef<AbortController | null>(null);
+  const [topics, setTopics] = useState<UserTopic[]>([]);
+
+  useEffect(() => {
+    sendToBackground('bg:topics-get', {}).then(
+      (r) => setTopics(r.topics),
+      () => setNotice('Could not load your topics.'),
+    );
+  }, []);
+
+  function saveTopics(next: UserTopic[]) {
+    void act(
+      sendToBackground('bg:topics-save', { topics: next }).then(() => setTopics(next)),
+      'Saved your topics. They apply from the next article you open.',
+    );
+  }
 
   async function act(work: Promise<unknown>, done: string) {
     try {
@@ -130,6 +147,16 @@ export function Dashboard() {
               )
             }
             onMerge={merge}
+            onPromote={(row) =>
+              void act(
+                sendToBackground('bg:entity-promote', { id: row.id, name: row.name, type: row.type }),
+                `Kept ${row.name} as your own entity.`,
+              )
+            }
+            onReject={(row) => {
+              if (!confirm(`Reject “${row.name}”? It is removed and never proposed again.`)) return;
+              void act(sendToBackground('bg:entity-reject', { id: row.id, name: row.name }), `Rejected ${row.name}.`);
+            }}
           />
         ) : (
           <div class="skeleton" aria-busy="true" aria-label="Loading entities" />
@@ -150,6 +177,7 @@ export function Dashboard() {
           </button>
         </nav>
       </section>
+      <CustomTopics topics={topics} onChange={saveTopics} />
       <ImportPanel
         state={importState}
         mode={mode}

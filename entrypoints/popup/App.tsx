@@ -1,7 +1,9 @@
 /** Wires the popup: which tab, its analysis from the background, live updates, actions. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { ActorAction } from '../../components/ActorActions';
 import { Panel } from '../../components/Panel';
+import type { Entity } from '../../lib/entities/types';
 import type { TabAnalysis } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../services/messaging';
 import { watchTab } from '../../services/tab-analyses';
@@ -13,6 +15,39 @@ async function resolveTabId(): Promise<number> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) throw new Error('No active tab');
   return tab.id;
+}
+
+async function entityOf(id: string, fallback: Pick<Entity, 'name' | 'type'>): Promise<Entity> {
+  const { entity } = await sendToBackground('bg:entity-get', { id });
+  return entity ?? { id, ...fallback, aliases: [], source: { kind: 'discovered' } };
+}
+
+/** Carries out a reader's correction of a discovered name through the background. */
+async function applyAction(action: ActorAction): Promise<void> {
+  const { actor } = action;
+  switch (action.kind) {
+    case 'promote':
+      await sendToBackground('bg:entity-promote', { id: actor.entityId, name: actor.name, type: actor.type });
+      return;
+    case 'reject':
+      await sendToBackground('bg:entity-reject', { id: actor.entityId, name: actor.name });
+      return;
+    case 'edit': {
+      const entity = await entityOf(actor.entityId, actor);
+      // The old name stays an alias, so the text that was found still matches.
+      const aliases = [...new Set([...entity.aliases, entity.name])].filter((a) => a !== action.name);
+      await sendToBackground('bg:entity-save', { entity: { ...entity, name: action.name, type: action.type, aliases } });
+      return;
+    }
+    case 'merge': {
+      if (!actor.unsaved) {
+        await sendToBackground('bg:entities-merge', { keepId: action.intoId, mergeId: actor.entityId });
+        return;
+      }
+      const into = await entityOf(action.intoId, actor);
+      await sendToBackground('bg:entity-save', { entity: { ...into, aliases: [...new Set([...into.aliases, actor.name])] } });
+    }
+  }
 }
 
 export function App() {
@@ -45,6 +80,19 @@ export function App() {
     }
   }
 
+  async function act(action: ActorAction) {
+    if (tabId === null) return;
+    setBusy(true);
+    try {
+      await applyAction(action);
+      await sendToBackground('bg:reanalyze', { tabId });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <main class="popup">
       <header class="brand">
@@ -53,7 +101,7 @@ export function App() {
         </span>{' '}
         Dramatis
       </header>
-      <Panel analysis={analysis} error={error} busy={busy} onAnalyzeAnyway={analyzeAnyway} />
+      <Panel analysis={analysis} error={error} busy={busy} onAnalyzeAnyway={analyzeAnyway} onActorAction={act} />
     </main>
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { ArticleMeta } from '../article/types';
 import { isEntityType, type Entity, type EntityType } from '../entities/types';
+import { isUserTopic, type RankedTopic, type UserTopic } from '../topics';
 
 /** A mention to paint: the span plus what the painter needs to pick a highlight. */
 export interface PaintSpan {
@@ -16,6 +17,8 @@ export interface PaintSpan {
   type: EntityType;
   /** The entities a shared name could be, when the article does not settle which. */
   ambiguous?: string[];
+  /** Found by discovery or learned from it: painted apart from what the reader's sources list. */
+  discovered?: true;
 }
 
 export interface Actor {
@@ -23,6 +26,10 @@ export interface Actor {
   name: string;
   type: EntityType;
   mentions: number;
+  /** Discovered while reading, not (yet) confirmed by the reader. */
+  discovered?: true;
+  /** Discovered here but not sure enough to be stored: keeping it stores it. */
+  unsaved?: true;
 }
 
 export type TabStatus = 'pending' | 'article' | 'not-article' | 'unsupported' | 'failed';
@@ -36,6 +43,8 @@ export interface TabAnalysis {
   forced: boolean;
   meta: ArticleMeta | null;
   actors: Actor[];
+  /** Ranked topics, each with the terms behind it. */
+  topics: RankedTopic[];
   /** Why the page is unsupported or the analysis failed. */
   reason?: string;
 }
@@ -90,6 +99,16 @@ export interface Protocol {
   'bg:entities-merge': { request: { keepId: string; mergeId: string }; response: { entity: Entity } };
   'bg:entities-import': { request: { entities: Entity[]; mode: 'merge' | 'replace' }; response: { total: number } };
   'bg:entities-export': { request: Record<string, never>; response: { entities: Entity[] } };
+  'bg:entity-get': { request: { id: string }; response: { entity: Entity | null } };
+  /** Keeps a discovered name: it becomes the reader's own entity (stored first if it was not). */
+  'bg:entity-promote': { request: { id: string; name: string; type: EntityType }; response: { entity: Entity } };
+  /** Rejects a name: the entity is removed and discovery never proposes the name again. */
+  'bg:entity-reject': { request: { id: string; name: string }; response: { ok: true } };
+  /** Re-runs the analysis of a tab after the knowledge base changed. */
+  'bg:reanalyze': { request: { tabId: number }; response: { ok: true } };
+  'tab:reanalyze': { request: Record<string, never>; response: { ok: boolean } };
+  'bg:topics-get': { request: Record<string, never>; response: { topics: UserTopic[] } };
+  'bg:topics-save': { request: { topics: UserTopic[] }; response: { ok: true } };
 }
 
 export type MessageName = keyof Protocol;
@@ -194,6 +213,13 @@ const GUARDS: { [N in MessageName]: Guard } = {
     d.entities.length <= LIMITS.importEntities &&
     d.entities.every(isEntity),
   'bg:entities-export': isObject,
+  'bg:entity-get': (d) => isObject(d) && isShortString(d.id),
+  'bg:entity-promote': (d) => isObject(d) && isShortString(d.id) && isShortString(d.name) && isEntityType(d.type),
+  'bg:entity-reject': (d) => isObject(d) && isShortString(d.id) && isShortString(d.name) && d.name.trim().length > 0,
+  'bg:reanalyze': (d) => isObject(d) && isTabId(d.tabId),
+  'tab:reanalyze': isObject,
+  'bg:topics-get': isObject,
+  'bg:topics-save': (d) => isObject(d) && Array.isArray(d.topics) && d.topics.length <= 200 && d.topics.every(isUserTopic),
 };
 
 /** True when `message` is a well-formed request of a known name. */

@@ -1,6 +1,7 @@
 /**
  * Paints entity spans with the CSS Custom Highlight API, one highlight per entity type
- * (`dramatis-person`, `dramatis-place`, ...), so painting never changes the page's DOM
+ * (`dramatis-person`, `dramatis-place`, ...) and one per type for names discovered while reading
+ * (`dramatis-person-discovered`, ...), so painting never changes the page's DOM
  * (https://drafts.csswg.org/css-highlight-api-1/). Where the API is missing it falls back to
  * wrapping text in `<dramatis-mark>` elements, the only case where the DOM is touched.
  */
@@ -21,6 +22,11 @@ export interface Painter {
   clear(): void;
 }
 
+/** The highlight a span is painted with: by type, discovered names apart from known ones. */
+export function highlightNameOf(span: Pick<PaintSpan, 'type' | 'discovered'>): string {
+  return `${HIGHLIGHT_PREFIX}${span.type}${span.discovered ? '-discovered' : ''}`;
+}
+
 /** The page's highlight API, or null where the browser lacks it. */
 export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | null {
   const css = win.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
@@ -34,7 +40,7 @@ function groupByType(doc: Document, blocks: readonly TextBlock[], spans: readonl
     const block = blocks[span.block];
     const range = block && rangeFor(doc, block, span.start, span.end);
     if (!range) continue;
-    const name = HIGHLIGHT_PREFIX + span.type;
+    const name = highlightNameOf(span);
     groups.set(name, [...(groups.get(name) ?? []), range]);
   }
   return groups;
@@ -77,7 +83,7 @@ function createWrappingPainter(doc: Document): Painter {
           range.setStart(seg.node, seg.start);
           range.setEnd(seg.node, seg.end);
           const mark = doc.createElement(MARK_TAG);
-          mark.className = HIGHLIGHT_PREFIX + span.type;
+          mark.className = highlightNameOf(span);
           range.surroundContents(mark);
           marks.push(mark);
         }

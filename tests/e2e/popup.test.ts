@@ -4,8 +4,9 @@
  * article offers "Analyze this page anyway", which highlights it.
  */
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { activeTabId, extensionWorker, tabIdOf } from '../../scripts/lib/browsers';
+import { activeTabId, extensionWorker } from '../../scripts/lib/browsers';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
 import { FIXTURES_DIR, highlightsOn, launch, measures, waitForPageDone } from './harness';
 
@@ -28,9 +29,8 @@ async function openArticle(file: string): Promise<{ page: Page; tabId: number }>
   const page = await browser.newPage();
   await page.goto(server.url + file, { waitUntil: 'load' });
   await waitForPageDone(page);
-  const tabId = await tabIdOf(worker, server.url + file);
-  expect(tabId).not.toBeNull();
-  return { page, tabId: tabId! };
+  // The same file may be open in several tabs by now: ask for this page's own tab.
+  return { page, tabId: await activeTabId(worker, page) };
 }
 
 async function openPopup(tabId: number): Promise<Page> {
@@ -38,6 +38,19 @@ async function openPopup(tabId: number): Promise<Page> {
   await popup.setViewport({ width: 360, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   return popup;
+}
+
+const expected = JSON.parse(readFileSync(`${FIXTURES_DIR}/expected.json`, 'utf8')) as {
+  pages: Record<string, { topics?: string[] }>;
+};
+
+async function topicLabels(popup: Page): Promise<string[]> {
+  await popup.waitForSelector('.topic');
+  return popup.$$eval('.topic-label', (labels) => labels.map((l) => l.firstChild?.textContent ?? ''));
+}
+
+async function discoveredNames(popup: Page): Promise<string[]> {
+  return popup.$$eval('.actor.discovered .actor-name', (names) => names.map((n) => n.textContent ?? ''));
 }
 
 async function actorGroups(popup: Page): Promise<Record<string, string[]>> {
@@ -88,4 +101,67 @@ test('a tab the extension cannot run on is said so', async () => {
   const popup = await openPopup(await activeTabId(worker, page));
   await popup.waitForSelector('.unsupported');
   expect(await popup.$eval('.unsupported', (e) => e.textContent)).toMatch(/cannot run/);
+});
+
+test('people nobody listed are found, marked new, and the topics a reader expects rank near the top', async () => {
+  for (const file of ['caspian-cooperation.html', 'humanitarian-readiness.html']) {
+    const { page, tabId } = await openArticle(file);
+    const popup = await openPopup(tabId);
+    const groups = await actorGroups(popup);
+    const people = file.startsWith('caspian')
+      ? ['Habibollah Sayyari', 'Alexander Fomin']
+      : ['Habibollah Sayyari', 'Gilles Carbonnier'];
+    expect(groups.person).toEqual(expect.arrayContaining(people));
+    expect(await discoveredNames(popup)).toEqual(expect.arrayContaining(people));
+    const topics = await topicLabels(popup);
+    for (const topic of expected.pages[file]!.topics!) expect(topics.slice(0, 5), `${file}: ${topic}`).toContain(topic);
+    // Each topic says why.
+    expect(await popup.$$eval('.topic-terms', (t) => t.every((e) => (e.textContent ?? '').length > 0))).toBe(true);
+    await popup.close();
+    await page.close();
+  }
+});
+
+test('a name learned on one story links the next: “Habibullah Sayyari” is the Habibollah Sayyari of the first', async () => {
+  await openArticle('caspian-cooperation.html');
+  const { page, tabId } = await openArticle('humanitarian-readiness.html');
+  const popup = await openPopup(tabId);
+  const groups = await actorGroups(popup);
+  expect(groups.person).toContain('Habibollah Sayyari');
+  expect(groups.person).not.toContain('Habibullah Sayyari');
+  const texts = (await highlightsOn(page)).map((h) => h.text);
+  expect(texts).toEqual(expect.arrayContaining(['Habibullah Sayyari', 'Sayyari']));
+});
+
+async function actOn(popup: Page, name: string, label: string): Promise<void> {
+  const row = await popup.waitForSelector(
+    `xpath///li[contains(@class,"actor")][.//span[@class="actor-name" and text()="${name}"]]`,
+  );
+  await (await row!.$('button.more'))!.click();
+  const button = await row!.waitForSelector(`xpath/.//button[text()="${label}"]`);
+  await button!.click();
+}
+
+test('kept names lose their “new” mark; a rejected name loses its highlights and is never proposed again', async () => {
+  const { page, tabId } = await openArticle('caspian-cooperation.html');
+  const popup = await openPopup(tabId);
+  await actorGroups(popup);
+  await actOn(popup, 'Alexander Fomin', 'Keep');
+  await popup.waitForFunction(
+    () => ![...document.querySelectorAll('.actor.discovered .actor-name')].some((n) => n.textContent === 'Alexander Fomin'),
+  );
+  await page.waitForFunction(() =>
+    [...(CSS.highlights.get('dramatis-person') ?? [])].some((r) => String(r) === 'Alexander Fomin'),
+  );
+
+  await actOn(popup, 'Habibollah Sayyari', 'Not a name');
+  await popup.waitForFunction(
+    () => ![...document.querySelectorAll('.actor-name')].some((n) => n.textContent === 'Habibollah Sayyari'),
+  );
+  const gone = async (p: Page) => !(await highlightsOn(p)).some((h) => h.text.includes('Sayyari'));
+  await page.waitForFunction(() => ![...CSS.highlights.values()].some((h) => [...h].some((r) => String(r).includes('Sayyari'))));
+  expect(await gone(page)).toBe(true);
+  await page.reload({ waitUntil: 'load' });
+  await waitForPageDone(page);
+  expect(await gone(page)).toBe(true);
 });

@@ -5,7 +5,15 @@ import { afterEach, expect, test, vi } from 'vitest';
 import { Panel } from '../../../components/Panel';
 import type { TabAnalysis } from '../../../lib/messaging/protocol';
 
-const base: TabAnalysis = { status: 'article', url: 'https://x.test/a', title: 'A story', forced: false, meta: null, actors: [] };
+const base: TabAnalysis = {
+  status: 'article',
+  url: 'https://x.test/a',
+  title: 'A story',
+  forced: false,
+  meta: null,
+  actors: [],
+  topics: [],
+};
 let scratch: HTMLElement;
 
 function show(props: Parameters<typeof Panel>[0]) {

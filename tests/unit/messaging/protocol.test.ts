@@ -18,6 +18,26 @@ test.each([
   ['a huge title', { name: 'bg:article', data: { ...article, title: 'a'.repeat(LIMITS.field + 1) } }, false],
   ['meta missing a field', { name: 'bg:article', data: { ...article, meta: { title: 'T' } } }, false],
   ['a score that is not a number', { name: 'bg:article', data: { ...article, score: 'high' } }, false],
+  ['a promotion', { name: 'bg:entity-promote', data: { id: 'discovered:x', name: 'X', type: 'person' } }, true],
+  ['a promotion to an unknown type', { name: 'bg:entity-promote', data: { id: 'd', name: 'X', type: 'robot' } }, false],
+  ['a rejection', { name: 'bg:entity-reject', data: { id: 'discovered:x', name: 'X' } }, true],
+  ['a rejection of a blank name', { name: 'bg:entity-reject', data: { id: 'discovered:x', name: '  ' } }, false],
+  ['a re-analysis', { name: 'bg:reanalyze', data: { tabId: 3 } }, true],
+  [
+    'reader topics',
+    { name: 'bg:topics-save', data: { topics: [{ id: 't', label: 'Drones', keywords: ['drone', 'UAV'] }] } },
+    true,
+  ],
+  [
+    'a reader topic without keywords',
+    { name: 'bg:topics-save', data: { topics: [{ id: 't', label: 'Drones', keywords: [] }] } },
+    false,
+  ],
+  [
+    'a reader topic with a huge label',
+    { name: 'bg:topics-save', data: { topics: [{ id: 't', label: 'a'.repeat(81), keywords: ['x'] }] } },
+    false,
+  ],
   ['a string', 'bg:get-tab', false],
   ['null', null, false],
 ])('isRequest: %s', (_label, message, expected) => {
