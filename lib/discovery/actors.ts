@@ -2,10 +2,12 @@
  * Turns grouped mentions into actors: the fullest name, the other full forms and defined acronyms
  * as aliases (never a bare surname), and a confidence the integrator can keep entities by (>= 0.6):
  * multi-word names, strong type cues, repeated and mid-sentence mentions score high; a lone single
- * capitalized word low.
+ * capitalized word low; a lone compass or nationality word, or a name whose type nothing but its
+ * shape suggests, never enough to be learned.
  */
 import type { DiscoveredType } from './classify';
 import { typeOf, type Group } from './coreference';
+import { isCompassWord, isDemonymWord } from './cues';
 import { isCommonWord } from './word-lists';
 
 export interface ActorSummary {
@@ -37,6 +39,10 @@ function confidenceOf(group: Group, name: string, type: DiscoveredType): number 
   score += Math.min(0.15, 0.05 * (group.found.length - 1));
   if (group.found.some((f) => f.midSentence)) score += 0.1;
   if (words.every((w) => isCommonWord(w.toLowerCase()))) score -= 0.2;
+  // A type only guessed ("Taylor Swift" typed an organization for want of a cue) is not stored.
+  if (cue < 0.35 && group.acronyms.size === 0) score = Math.min(score, 0.55);
+  // "South", "Scientologist": a compass or nationality word alone is never learned.
+  if (!multi && (isCompassWord(name.toLowerCase()) || isDemonymWord(name.toLowerCase()))) score = Math.min(score, 0.4);
   return Math.round(Math.min(0.98, Math.max(0.05, score)) * 100) / 100;
 }
 

@@ -5,7 +5,8 @@
  * "Bank of China", "Iranian Students News Agency"). Two adjacent known spans never make a name.
  */
 import { runText, type CapitalEvidence } from './block-case';
-import { isConnector, isFunctionWord, isHead, isNeverName, isOrgHead } from './cues';
+import { isCompass, isConnector, isDemonymLike, isFunctionWord, isHead, isNeverName, isOrgHead } from './cues';
+import { namePart, splitDescribedPerson, trimEdgeWords, trimRole } from './name-edges';
 import { rawRuns, splitRun, type Range } from './runs';
 import { stripTitles } from './titles';
 import type { Token } from './tokenize';
@@ -104,11 +105,39 @@ function dropWeakStart(ctx: BlockContext, range: Range): Range[] {
   return lone && isCommonWord(word.lower) && !refers && !(ctx.evidence.words.get(word.lower) ?? 0) ? [] : [rest];
 }
 
-/** Whether a single remaining word can stand as a name. */
+/**
+ * Whether a single remaining word can stand as a name. A compass word ("North") or a nationality or
+ * religion word ("European", "Scientologist") before the noun it qualifies ("European leaders",
+ * "Western officials") is an adjective; used as a noun ("the South retaliated", "a former
+ * Scientologist") it is kept, though never learned (see actors.ts): demonyms are the knowledge base's job.
+ */
 function isNameAlone(tokens: readonly Token[], c: Candidate): boolean {
   if (c.first !== c.last) return true;
   const t = tokens[c.first]!;
-  return t.isCap && !isNeverName(t) && !isFunctionWord(t) && t.text.length > 1;
+  if (!t.isCap || isNeverName(t) || isFunctionWord(t) || t.text.length < 2) return false;
+  const next = tokens[c.last + 1];
+  // A verb after it makes it a noun: "the South retaliated".
+  const qualifies =
+    !!next && next.isWord && !next.isCap && !isFunctionWord(next) && !isConnector(next) && !/ed$/.test(next.lower);
+  return !((isCompass(t) || isDemonymLike(t)) && qualifies);
+}
+
+/** A title-stripped range, with a described person split off its end ("Scientologist Tom Cruise"). */
+function personSplit(ctx: BlockContext, range: Range, titled: boolean): { range: Range; titled: boolean }[] {
+  const split = splitDescribedPerson(ctx, range);
+  if (!split) return [{ range, titled }];
+  const person = { range: split.person, titled: titled || split.described };
+  return split.before ? [{ range: split.before, titled: false }, person] : [person];
+}
+
+/** Sentence capitals, then roles and sentence words at the edges. */
+function edgesOf(ctx: BlockContext, range: Range): Range[] {
+  const pieces = ctx.headline ? splitWhere(ctx.tokens, range, (i) => isWeak(ctx, i, range)) : dropWeakStart(ctx, range);
+  return pieces.flatMap((piece) => {
+    const role = trimRole(ctx, piece);
+    const trimmed = role && trimEdgeWords(ctx, role);
+    return trimmed ? [trimmed] : [];
+  });
 }
 
 /**
@@ -123,9 +152,12 @@ export function candidatesOf(ctx: BlockContext): Candidate[] {
     for (const part of splitRun(tokens, raw, isNameWord)) {
       const stripped = stripTitles(tokens, part, isKnown);
       if (!stripped) continue;
-      const { range, titled } = stripped;
-      const pieces = ctx.headline ? splitWhere(tokens, range, (i) => isWeak(ctx, i, range)) : dropWeakStart(ctx, range);
-      for (const piece of pieces) out.push(...finish(ctx, piece, titled));
+      // "NASA Administrator Charles Bolden": NASA is a name too.
+      const before = stripped.range.first > part.first ? namePart(ctx, part.first, stripped.range.first - 1) : null;
+      const ranges = personSplit(ctx, stripped.range, stripped.titled);
+      for (const { range, titled } of before ? [{ range: before, titled: false }, ...ranges] : ranges) {
+        for (const piece of edgesOf(ctx, range)) out.push(...finish(ctx, piece, titled));
+      }
     }
   }
   return out.filter((c) => isNameAlone(tokens, c));

@@ -1,10 +1,17 @@
 /**
  * Mentions of one actor within an article: the same folded name; a defined acronym
  * ("International Committee of the Red Cross (ICRC)") or one that spells an organization's
- * initials; a bare surname ("Carbonnier") of the one person named in full ("Gilles Carbonnier").
+ * initials; a bare surname ("Carbonnier") of the person named in full ("Gilles Carbonnier"; of the
+ * one named last before it when several share it), a
+ * bare given name ("Gilles") too; a lone word of the one organization named in full ("the Church"
+ * of "Church of Scientology", "Vantor" of "Vantor Group"). A lone organization head that several
+ * organizations share ("the University") refers to the one named last before it, or to none: it is
+ * never an actor of its own.
  */
 import type { DiscoveredType, Typed } from './classify';
+import { ORG_HEADS } from './cue-words';
 import { foldName, initialsOf, isAcronymOf } from './fold';
+import { isFirstName } from './word-lists';
 
 export interface Found extends Typed {
   block: number;
@@ -79,8 +86,59 @@ function linkSurnames(groups: Map<string, Group>): void {
     if (owners.length === 1) {
       owners[0]!.surnameOf = true;
       merge(groups, group, owners[0]!);
+    } else if (owners.length > 1) {
+      // Two people share the surname: each bare mention is the one named last before it.
+      const rest = group.found.filter((f) => {
+        const owner = lastNamedBefore(owners, f);
+        if (owner) Object.assign(owner, { surnameOf: true }).found.push(f);
+        return !owner;
+      });
+      if (rest.length > 0) group.found = rest;
+      else groups.delete(group.key);
     }
   }
+}
+
+const isLone = (g: Group): boolean => g.found[0]!.words.length === 1;
+const nameWords = (g: Group): Set<string> =>
+  new Set(g.found.flatMap((f) => f.words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => foldName(w))));
+
+/** "Rosalind" after "Rosalind Ketteridge": the one person with that given name. */
+function linkGivenNames(groups: Map<string, Group>): void {
+  const people = [...groups.values()].filter((g) => !isLone(g) && typeOf(g) === 'person');
+  for (const group of [...groups.values()]) {
+    if (!isLone(group) || !isFirstName(group.key) || typeOf(group) !== 'person') continue;
+    const owners = people.filter((p) => p.found.some((f) => foldName(f.words[0]!) === group.key));
+    if (owners.length === 1) merge(groups, group, owners[0]!);
+  }
+}
+
+/** "the Church" after "Church of Scientology": a lone word of the one organization that has it. */
+function linkOrganizationParts(groups: Map<string, Group>): void {
+  const orgs = [...groups.values()].filter((g) => !isLone(g) && typeOf(g) === 'organization');
+  const words = new Map(orgs.map((o) => [o, nameWords(o)]));
+  for (const group of [...groups.values()]) {
+    const f = group.found[0]!;
+    if (!isLone(group) || f.text === f.text.toUpperCase() || group.found.some((m) => m.type === 'place')) continue;
+    if (isFirstName(group.key)) continue;
+    const owners = orgs.filter((o) => groups.has(o.key) && words.get(o)!.has(group.key));
+    if (owners.length === 1) merge(groups, group, owners[0]!);
+    else if (owners.length > 1 && ORG_HEADS.has(group.key)) {
+      groups.delete(group.key);
+      for (const f of group.found) lastNamedBefore(owners, f)?.found.push(f);
+    }
+  }
+}
+
+const isBefore = (a: Found, b: Found): boolean => a.block < b.block || (a.block === b.block && a.start < b.start);
+
+/** "the University" after "University of Arkansas" and "Duke University": the one named last before it. */
+function lastNamedBefore(owners: readonly Group[], mention: Found): Group | undefined {
+  let best: { group: Group; at: Found } | undefined;
+  for (const group of owners) {
+    for (const f of group.found) if (isBefore(f, mention) && (!best || isBefore(best.at, f))) best = { group, at: f };
+  }
+  return best?.group;
 }
 
 /**
@@ -97,5 +155,7 @@ export function groupMentions(found: readonly Found[]): Group[] {
   }
   linkAcronyms(groups);
   linkSurnames(groups);
+  linkGivenNames(groups);
+  linkOrganizationParts(groups);
   return [...groups.values()];
 }

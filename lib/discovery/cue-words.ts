@@ -24,6 +24,71 @@ export const TITLES = words(`
   rector principal chancellor-elect president-elect acting former late senior junior
   executive managing associate assistant general-secretary secretary-general
   striker midfielder defender goalkeeper forward pitcher quarterback
+  administrator mp mep mla msp
+`);
+
+/**
+ * Occupations and descriptions written before a person's name without being a title of address
+ * ("actor Tom Cruise", "NFL insider Jane Doe"): never part of the name, and not stripped as titles
+ * elsewhere because many also end ordinary names ("Gary Player").
+ */
+export const DESCRIPTORS = words(`
+  actor actress singer songwriter rapper musician composer artist painter sculptor photographer
+  designer architect writer author novelist poet playwright journalist reporter correspondent
+  columnist editor publisher anchor presenter host broadcaster commentator analyst insider
+  critic blogger filmmaker producer comedian dancer model star player athlete champion
+  boxer wrestler golfer cyclist swimmer skier sprinter runner lawyer economist scientist
+  researcher physicist chemist biologist historian activist campaigner businessman businesswoman
+  entrepreneur investor billionaire millionaire tycoon banker developer engineer astronaut pilot
+  chef owner candidate nominee incumbent challenger rival opponent veteran survivor victim
+  suspect defendant plaintiff witness teacher student priest monk nun cleric preacher
+`);
+
+/**
+ * Roles that end a run without being part of a name: "Harlow County Attorney General" is a role in
+ * Harlow County, "NASA Administrator" one at NASA. Narrower than TITLES, which also end real names
+ * ("Heinz Field", "Argus Leader").
+ */
+export const ROLE_ENDINGS = words(`
+  president vice-president minister secretary senator congressman congresswoman governor mayor
+  ambassador commissioner chairman chairwoman chairperson ceo cfo coo cto founder co-founder
+  director spokesman spokeswoman spokesperson administrator attorney mp mep mla msp
+  secretary-general attorney-general
+`);
+
+/**
+ * Sentence words that may be capitalized at a name's edge without belonging to it: "The" in "for
+ * The Daily Bugle", "When" in a quoted "When Holcroft Motors failed", "The" in "Group D. The".
+ * Numbers and quantifiers are not among them ("First Republic Bank", "Formula One").
+ */
+export const EDGE_WORDS = words(`
+  the a an this that these those and or but nor so yet if then when while whilst because although
+  though as at by for from in into of on onto with without after before since until unless where
+  why how what who which whom whose also however meanwhile moreover indeed perhaps maybe yes oh
+  according including despite during even just only now here there it its he she we they you
+  hey hi hello thanks please
+`);
+
+/** Compass words: inside place names ("North Dakota", "Kowloon West"), never names alone. */
+export const COMPASS = words(`
+  north south east west northern southern eastern western northeast northwest southeast southwest
+  northeastern northwestern southeastern southwestern central
+`);
+
+/**
+ * Second parts of hyphenated adjectives built on a name ("Delhi-based", "Oscar-winning"): the
+ * word describes something else and is not a name.
+ */
+export const ADJECTIVE_SUFFIXES = words(`
+  based born bred raised like style styled sized size led owned backed run made era
+  winning nominated funded linked affiliated controlled critic friendly themed inspired related
+  speaking dominated allied aligned registered listed headquartered bound area wide
+`);
+
+/** Possessors that stay inside a name before a capital: "People's Liberation Army", "King's College". */
+export const POSSESSORS = words(`
+  people peoples women men children workers veterans farmers teachers nurses citizens soldiers
+  students boys girls mothers fathers king queen lord prince princess bishop st saint
 `);
 
 /** Portfolio words that follow a role's "of": "Minister of Defense", "Secretary of State". */
@@ -53,6 +118,14 @@ export const ORG_HEADS = words(`
   magazine newspaper review quarterly weekly daily
   cooperative consortium syndicate enterprises bancorp entertainment pictures
   nations republicans democrats
+  electronics brothers brotherhood aerospace robotics gaming esports healthcare pharmaceuticals
+  telecom software ventures hotel hotels resorts casino stadium arena
+`);
+
+/** Heads that take "on" into their name: "Council on Foreign Relations", "Committee on Climate Change". */
+export const ON_HEADS = words(`
+  committee subcommittee council commission conference forum summit panel caucus institute center
+  centre convention court tribunal board
 `);
 
 /** Last words that make a run a place name ("Yangtze River", "Hormozgan Province"). */
@@ -62,13 +135,13 @@ export const PLACE_HEADS = words(`
   straits channel canal peninsula island islands isle isles archipelago coast shore beach
   mountain mountains mount mt hills hill heights range ridge plateau desert forest park
   street st road avenue ave boulevard blvd square plaza bridge airport port harbor harbour
-  station highway corridor basin delta falls cape reef glacier canyon plain plains
+  station highway corridor basin delta falls cape reef glacier canyon plain plains springs memorial
 `);
 
 /** First words that make a run a place name ("South Ossetia", "Lake Urmia", "Mount Damavand"). */
 export const PLACE_PREFIXES = words(`
   north south east west northern southern eastern western upper lower central greater new
-  lake mount mt cape port fort san santa st saint gulf
+  northeast northwest southeast southwest lake mount mt cape port fort san santa st saint gulf los las
 `);
 
 /** Words that may sit inside a name between capitalized words, if the name's head allows it. */

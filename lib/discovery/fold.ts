@@ -18,11 +18,15 @@ export function foldName(name: string): string {
 }
 
 /**
- * The initials of a name's words, connectors included, upper case: what an acronym may abbreviate.
+ * The initials of a name's words, connectors included (not a possessive "'s"): what an acronym may
+ * abbreviate.
  * @example initialsOf(['International', 'Committee', 'of', 'the', 'Red', 'Cross']) // "ICotRC"
  */
 export function initialsOf(words: readonly string[]): string {
-  return words.map((w) => (/^\p{Lu}/u.test(w) ? w[0] : (w[0] ?? ''))).join('');
+  return words
+    .filter((w) => /^\p{L}/u.test(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 /**

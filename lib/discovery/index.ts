@@ -1,12 +1,13 @@
 /**
  * Name discovery: people, organizations and places in English news text that the knowledge base
  * does not hold, with their type, for the background's analysis. Pure TypeScript, no DOM, nothing
- * fetched: tokens, capitalized runs split by the name's shape, titles stripped, sentence-start and
- * headline capitals weighed against the article's own usage and a common-word list, then mentions
- * grouped into actors (acronyms, surnames).
+ * fetched: tokens, capitalized runs split by the name's shape, titles, roles, descriptions ("actor",
+ * "Zambian") and sentence words ("The") stripped, sentence-start and headline capitals weighed
+ * against the article's own usage and a common-word list, then mentions grouped into actors
+ * (acronyms, surnames, given names, lone words of an organization named in full).
  */
 import { collectCapitals, isHeadlineCase } from './block-case';
-import { candidatesOf, type Candidate } from './candidates';
+import { candidatesOf, type BlockContext, type Candidate } from './candidates';
 import { classify, type DiscoveredType } from './classify';
 import { groupMentions, type Found, type Group } from './coreference';
 import { summarize } from './actors';
@@ -70,13 +71,22 @@ function definedAcronym(tokens: readonly Token[], c: Candidate): string | undefi
   return open?.text === '(' && close?.text === ')' && acronym?.isAllCaps ? acronym.text : undefined;
 }
 
-function foundIn(block: number, text: string, tokens: readonly Token[], c: Candidate, headline: boolean): Found {
+function foundIn(block: number, text: string, ctx: BlockContext, c: Candidate): Found {
+  const { tokens, headline, evidence } = ctx;
   const start = tokens[c.first]!.start;
   const end = tokens[c.last]!.end;
   const words = tokens.slice(c.first, c.last + 1).map((t) => t.text);
   const midSentence = !headline && !tokens[c.first]!.isInitial;
   const acronym = definedAcronym(tokens, c);
-  const found: Found = { block, start, end, text: text.slice(start, end), words, midSentence, ...classify(tokens, c) };
+  const found: Found = {
+    block,
+    start,
+    end,
+    text: text.slice(start, end),
+    words,
+    midSentence,
+    ...classify(tokens, c, (w) => (evidence.words.get(w) ?? 0) > 0),
+  };
   return acronym ? { ...found, definesAcronym: acronym } : found;
 }
 
@@ -111,7 +121,7 @@ export function discoverNames(blocks: readonly string[], options: DiscoveryOptio
     const spans = known.filter((k) => k.block === block);
     const ctx = { tokens, knownIds: knownIdsOf(tokens, spans), headline: headline[block]!, evidence };
     for (const c of candidatesOf(ctx)) {
-      const f = foundIn(block, blocks[block]!, tokens, c, ctx.headline);
+      const f = foundIn(block, blocks[block]!, ctx, c);
       if (respectsKnown(f, spans)) found.push(f);
     }
   });

@@ -32,7 +32,7 @@ const ABBREVIATIONS = new Set(
     ' ',
   ),
 );
-const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…', '–', '—']);
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…', '–', '—', '\n']);
 const OPENING = new Set(['"', '“', '‘', "'", '(', '[', '«']);
 
 function makeWord(text: string, start: number): Token {
@@ -54,11 +54,23 @@ function punct(text: string, start: number): Token {
   return { start, end: start + text.length, text, lower: text, isWord: false, isCap: false, isAllCaps: false, isInitial: false };
 }
 
+/** Capitalized words that start a sentence, never a name after an initial: "in Group D. The draw". */
+const SENTENCE_STARTERS = new Set(
+  'the this that these those there it its he she we they his her their but and so yet then in on at for after when while however'.split(
+    ' ',
+  ),
+);
+const NEXT_WORD = /\.\s+(\p{L}+)/uy;
+
 /** A period after an abbreviation or an initial ("J.") belongs to the word. */
-function takesPeriod(word: string, next: string | undefined): boolean {
-  if (next !== '.') return false;
+function takesPeriod(text: string, word: string, end: number): boolean {
+  if (text[end] !== '.') return false;
   const lower = word.toLowerCase();
-  return ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
+  if (ABBREVIATIONS.has(lower) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return true;
+  if (!/^\p{Lu}$/u.test(word)) return false;
+  NEXT_WORD.lastIndex = end;
+  const next = NEXT_WORD.exec(text)?.[1];
+  return !(next && /^\p{Lu}\p{Ll}/u.test(next) && SENTENCE_STARTERS.has(next.toLowerCase()));
 }
 
 function markInitials(tokens: Token[]): void {
@@ -83,6 +95,9 @@ export function tokenize(text: string): Token[] {
   while (i < text.length) {
     SPACE.lastIndex = i;
     if (SPACE.test(text)) {
+      // A line break inside a block ends a heading or list item: names never run across it.
+      const lineBreak = text.slice(i, SPACE.lastIndex).search(/[\n\r\u2028\u2029]/);
+      if (lineBreak >= 0) tokens.push(punct('\n', i + lineBreak));
       i = SPACE.lastIndex;
       continue;
     }
@@ -94,7 +109,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     let word = match[0];
-    if (takesPeriod(word, text[i + word.length])) word += '.';
+    if (takesPeriod(text, word, i + word.length)) word += '.';
     if (POSSESSIVE.test(word) && word.length > 2) {
       tokens.push(makeWord(word.slice(0, -2), i), makeWord(word.slice(-2), i + word.length - 2));
     } else tokens.push(makeWord(word, i));
