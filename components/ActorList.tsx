@@ -26,23 +26,35 @@ export interface ActorListProps {
   actors: readonly Actor[];
   /** Present when the reader may correct discovered names from here. */
   onAction?: (action: ActorAction) => void;
+  /** Present when a click on a name should show its next mention on the page. */
+  onReveal?: (entityId: string) => void;
 }
 
-function ActorRow({
-  actor,
-  others,
-  onAction,
-}: {
+interface ActorRowProps {
   actor: Actor;
   others: readonly Actor[];
   onAction?: ActorListProps['onAction'];
-}) {
+  onReveal?: ActorListProps['onReveal'];
+}
+
+function ActorRow({ actor, others, onAction, onReveal }: ActorRowProps) {
   const [open, setOpen] = useState(false);
   const canAct = actor.discovered && onAction;
   return (
     <li class={`actor${actor.discovered ? ' discovered' : ''}`} data-entity-id={actor.entityId}>
       <div class="actor-row">
-        <span class="actor-name">{actor.name}</span>
+        {onReveal ? (
+          <button
+            type="button"
+            class="actor-name reveal"
+            title={`Show the next mention of ${actor.name} on the page`}
+            onClick={() => onReveal(actor.entityId)}
+          >
+            {actor.name}
+          </button>
+        ) : (
+          <span class="actor-name">{actor.name}</span>
+        )}
         {actor.discovered && (
           <span class="badge new" title="Found while reading; not in your knowledge base’s sources">
             new
@@ -68,7 +80,7 @@ function ActorRow({
   );
 }
 
-export function ActorList({ actors, onAction }: ActorListProps) {
+export function ActorList({ actors, onAction, onReveal }: ActorListProps) {
   if (actors.length === 0) return <p class="empty">No actors found on this page.</p>;
   return (
     <div class="actor-groups">
@@ -85,6 +97,7 @@ export function ActorList({ actors, onAction }: ActorListProps) {
                 actor={actor}
                 others={actors.filter((a) => a.entityId !== actor.entityId && !a.unsaved)}
                 onAction={onAction}
+                onReveal={onReveal}
               />
             ))}
           </ul>

@@ -3,6 +3,8 @@ import type { TabAnalysis } from '../lib/messaging/protocol';
 import type { ActorAction } from './ActorActions';
 import { ActorList } from './ActorList';
 import { TopicList } from './TopicList';
+import { DisplaySettings } from './DisplaySettings';
+import type { ReaderSettings } from '../lib/settings/reader-settings';
 
 export interface PanelProps {
   analysis: TabAnalysis | null;
@@ -10,6 +12,10 @@ export interface PanelProps {
   busy?: boolean;
   onAnalyzeAnyway?: () => void;
   onActorAction?: (action: ActorAction) => void;
+  /** Scroll the page to the actor's next mention. */
+  onReveal?: (entityId: string) => void;
+  settings?: ReaderSettings;
+  onSettingsChange?: (settings: ReaderSettings) => void;
 }
 
 function Skeleton() {
@@ -34,7 +40,16 @@ function NotArticle({ busy, onAnalyzeAnyway }: Pick<PanelProps, 'busy' | 'onAnal
   );
 }
 
-export function Panel({ analysis, error, busy, onAnalyzeAnyway, onActorAction }: PanelProps) {
+export function Panel({
+  analysis,
+  error,
+  busy,
+  onAnalyzeAnyway,
+  onActorAction,
+  onReveal,
+  settings,
+  onSettingsChange,
+}: PanelProps) {
   if (error)
     return (
       <p class="state failed" role="alert">
@@ -59,8 +74,9 @@ export function Panel({ analysis, error, busy, onAnalyzeAnyway, onActorAction }:
           <h1 class="article-title">{analysis.meta?.title || analysis.title}</h1>
           {analysis.meta?.siteName && <p class="site">{analysis.meta.siteName}</p>}
           {analysis.forced && <p class="note">Analyzed on request: this page is not an article.</p>}
+          {settings && onSettingsChange && <DisplaySettings settings={settings} url={analysis.url} onChange={onSettingsChange} />}
+          <ActorList actors={analysis.actors} onAction={onActorAction} onReveal={onReveal} />
           <TopicList topics={analysis.topics ?? []} />
-          <ActorList actors={analysis.actors} onAction={onActorAction} />
         </div>
       );
   }

@@ -94,6 +94,11 @@ export function createBackgroundService({ knowledgeBase, repo, settings }: Backg
     return { ok: true as const };
   }
 
+  async function onReveal({ tabId, entityId }: { tabId: number; entityId: string }, sender: Sender) {
+    if (!isExtensionPage(sender)) throw new Error('Not allowed');
+    return sendToTab(tabId, 'tab:reveal', { entityId });
+  }
+
   /** Extension-page-only handlers: a content script may never reach them. */
   function guardPages(handlers: Handlers): Handlers {
     const guarded: Record<string, unknown> = {};
@@ -113,6 +118,7 @@ export function createBackgroundService({ knowledgeBase, repo, settings }: Backg
       'bg:get-tab': onGetTab,
       'bg:analyze-anyway': onAnalyzeAnyway,
       'bg:reanalyze': onReanalyze,
+      'bg:reveal': onReveal,
       ...guardPages(extraHandlers),
     });
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

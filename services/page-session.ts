@@ -5,9 +5,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeDocument } from '../lib/article';
 import type { ArticleMeta } from '../lib/article/types';
-import { LIMITS, type PageReport } from '../lib/messaging/protocol';
+import type { TextBlock } from '../lib/article/types';
+import { LIMITS, type PageReport, type PaintSpan } from '../lib/messaging/protocol';
+import { createMentionNavigator, scrollIntoView } from '../lib/paint/navigator';
 import { createPainter, highlightApiOf } from '../lib/paint/painter';
+import { DEFAULT_SETTINGS, isHighlightingOn, type ReaderSettings } from '../lib/settings/reader-settings';
 import { handleMessages, sendToBackground } from './messaging';
+import { loadSettings, watchSettings } from './reader-settings';
 
 const clip = (s: string) => s.slice(0, LIMITS.field);
 const clipOrNull = (s: string | null) => (s === null ? null : clip(s));
@@ -25,10 +29,25 @@ function clipMeta(meta: ArticleMeta): ArticleMeta {
 
 export function startPageSession(ctx: ContentScriptContext): void {
   const started = performance.now();
-  const painter = createPainter(document, highlightApiOf(window));
+  const api = highlightApiOf(window);
+  const painter = createPainter(document, api);
+  const navigator = createMentionNavigator(document, api);
+  const settingsReady = loadSettings().catch(() => DEFAULT_SETTINGS);
+  let settings: ReaderSettings = DEFAULT_SETTINGS;
+  let painted: { blocks: TextBlock[]; spans: PaintSpan[] } = { blocks: [], spans: [] };
   let measuredArticle = false;
   let measuredPage = false;
   let forced = false;
+
+  /** Paints what the settings let show: nothing where highlighting is off, no hidden type. */
+  function repaint() {
+    painter.clear();
+    const visible = isHighlightingOn(settings, location.href)
+      ? painted.spans.filter((s) => !settings.hiddenTypes.includes(s.type))
+      : [];
+    painter.paint(painted.blocks, visible, settings.highlightStyle);
+    navigator.set(painted.blocks, visible);
+  }
 
   function measureOnce(name: 'dramatis:article' | 'dramatis:page') {
     performance.measure(name, { start: started, end: performance.now() });
@@ -49,9 +68,10 @@ export function startPageSession(ctx: ContentScriptContext): void {
     }
     const texts = blocks.map((b) => b.text.slice(0, LIMITS.blockChars)).slice(0, LIMITS.blocks);
     const { spans } = await sendToBackground('bg:article', { ...report, forced: force, meta: clipMeta(meta), blocks: texts });
+    settings = await settingsReady;
     if (ctx.isInvalid) return;
-    painter.clear();
-    painter.paint(blocks, spans);
+    painted = { blocks, spans };
+    repaint();
     if (verdict.isArticle && !measuredArticle) {
       measuredArticle = true;
       measureOnce('dramatis:article');
@@ -79,9 +99,21 @@ export function startPageSession(ctx: ContentScriptContext): void {
       await run(forced);
       return { ok: true };
     },
+    // The panel's "show me": the entity's next mention, scrolled to and drawn in focus.
+    'tab:reveal': ({ entityId }) => {
+      const mention = navigator.step(1, entityId);
+      if (mention) scrollIntoView(window, mention.range);
+      return { ok: mention !== null };
+    },
+  });
+  const stopWatching = watchSettings((next) => {
+    settings = next;
+    repaint();
   });
   ctx.onInvalidated(() => {
     stopListening();
+    stopWatching();
+    navigator.clear();
     painter.clear();
   });
   void run(false);

@@ -5,6 +5,8 @@ import type { ActorAction } from '../../components/ActorActions';
 import { Panel } from '../../components/Panel';
 import type { Entity } from '../../lib/entities/types';
 import type { TabAnalysis } from '../../lib/messaging/protocol';
+import type { ReaderSettings } from '../../lib/settings/reader-settings';
+import { loadSettings, saveSettings, watchSettings } from '../../services/reader-settings';
 import { sendToBackground } from '../../services/messaging';
 import { watchTab } from '../../services/tab-analyses';
 
@@ -55,10 +57,13 @@ export function App() {
   const [analysis, setAnalysis] = useState<TabAnalysis | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [settings, setSettings] = useState<ReaderSettings | undefined>(undefined);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
 
   useEffect(() => {
     resolveTabId().then(setTabId, fail);
+    loadSettings().then(setSettings, fail);
+    return watchSettings(setSettings);
   }, []);
 
   useEffect(() => {
@@ -101,7 +106,16 @@ export function App() {
         </span>{' '}
         Dramatis
       </header>
-      <Panel analysis={analysis} error={error} busy={busy} onAnalyzeAnyway={analyzeAnyway} onActorAction={act} />
+      <Panel
+        analysis={analysis}
+        error={error}
+        busy={busy}
+        onAnalyzeAnyway={analyzeAnyway}
+        onActorAction={act}
+        onReveal={(entityId) => tabId !== null && void sendToBackground('bg:reveal', { tabId, entityId }).catch(fail)}
+        settings={settings}
+        onSettingsChange={(next) => void saveSettings(next).catch(fail)}
+      />
     </main>
   );
 }

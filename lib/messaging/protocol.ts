@@ -107,6 +107,9 @@ export interface Protocol {
   /** Re-runs the analysis of a tab after the knowledge base changed. */
   'bg:reanalyze': { request: { tabId: number }; response: { ok: true } };
   'tab:reanalyze': { request: Record<string, never>; response: { ok: boolean } };
+  /** Scrolls the page to the entity's next mention; `ok` is false when none is painted. */
+  'bg:reveal': { request: { tabId: number; entityId: string }; response: { ok: boolean } };
+  'tab:reveal': { request: { entityId: string }; response: { ok: boolean } };
   'bg:topics-get': { request: Record<string, never>; response: { topics: UserTopic[] } };
   'bg:topics-save': { request: { topics: UserTopic[] }; response: { ok: true } };
 }
@@ -218,6 +221,8 @@ const GUARDS: { [N in MessageName]: Guard } = {
   'bg:entity-reject': (d) => isObject(d) && isShortString(d.id) && isShortString(d.name) && d.name.trim().length > 0,
   'bg:reanalyze': (d) => isObject(d) && isTabId(d.tabId),
   'tab:reanalyze': isObject,
+  'bg:reveal': (d) => isObject(d) && isTabId(d.tabId) && isShortString(d.entityId),
+  'tab:reveal': (d) => isObject(d) && isShortString(d.entityId),
   'bg:topics-get': isObject,
   'bg:topics-save': (d) => isObject(d) && Array.isArray(d.topics) && d.topics.length <= 200 && d.topics.every(isUserTopic),
 };

@@ -7,6 +7,7 @@
  */
 import type { TextBlock } from '../article/types';
 import type { PaintSpan } from '../messaging/protocol';
+import type { HighlightStyle } from '../settings/reader-settings';
 import { rangeFor, segmentsFor } from './ranges';
 
 export const HIGHLIGHT_PREFIX = 'dramatis-';
@@ -18,13 +19,17 @@ export interface HighlightApi {
 }
 
 export interface Painter {
-  paint(blocks: readonly TextBlock[], spans: readonly PaintSpan[]): number;
+  paint(blocks: readonly TextBlock[], spans: readonly PaintSpan[], style?: HighlightStyle): number;
   clear(): void;
 }
 
-/** The highlight a span is painted with: by type, discovered names apart from known ones. */
-export function highlightNameOf(span: Pick<PaintSpan, 'type' | 'discovered'>): string {
-  return `${HIGHLIGHT_PREFIX}${span.type}${span.discovered ? '-discovered' : ''}`;
+/**
+ * The highlight a span is painted with: by type, discovered names apart from known ones, and the
+ * reader's style as a suffix (`dramatis-person`, `dramatis-person-discovered--underline`).
+ */
+export function highlightNameOf(span: Pick<PaintSpan, 'type' | 'discovered'>, style: HighlightStyle = 'underline-tint'): string {
+  const suffix = style === 'underline-tint' ? '' : `--${style}`;
+  return `${HIGHLIGHT_PREFIX}${span.type}${span.discovered ? '-discovered' : ''}${suffix}`;
 }
 
 /** The page's highlight API, or null where the browser lacks it. */
@@ -34,13 +39,18 @@ export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | 
   return { registry: css.highlights, create: (ranges) => new win.Highlight(...ranges) };
 }
 
-function groupByType(doc: Document, blocks: readonly TextBlock[], spans: readonly PaintSpan[]): Map<string, Range[]> {
+function groupByType(
+  doc: Document,
+  blocks: readonly TextBlock[],
+  spans: readonly PaintSpan[],
+  style: HighlightStyle,
+): Map<string, Range[]> {
   const groups = new Map<string, Range[]>();
   for (const span of spans) {
     const block = blocks[span.block];
     const range = block && rangeFor(doc, block, span.start, span.end);
     if (!range) continue;
-    const name = highlightNameOf(span);
+    const name = highlightNameOf(span, style);
     groups.set(name, [...(groups.get(name) ?? []), range]);
   }
   return groups;
@@ -50,9 +60,9 @@ function createHighlightPainter(doc: Document, api: HighlightApi): Painter {
   const names = new Set<string>();
   const ranges = new Map<string, Range[]>();
   return {
-    paint(blocks, spans) {
+    paint(blocks, spans, style = 'underline-tint') {
       let painted = 0;
-      for (const [name, added] of groupByType(doc, blocks, spans)) {
+      for (const [name, added] of groupByType(doc, blocks, spans, style)) {
         const all = [...(ranges.get(name) ?? []), ...added];
         ranges.set(name, all);
         api.registry.set(name, api.create(all));
@@ -72,7 +82,7 @@ function createHighlightPainter(doc: Document, api: HighlightApi): Painter {
 function createWrappingPainter(doc: Document): Painter {
   const marks: Element[] = [];
   return {
-    paint(blocks, spans) {
+    paint(blocks, spans, style = 'underline-tint') {
       // Back to front, so splitting a Text node never moves a position still to be wrapped.
       const ordered = [...spans].sort((a, b) => b.block - a.block || b.start - a.start);
       for (const span of ordered) {
@@ -83,7 +93,7 @@ function createWrappingPainter(doc: Document): Painter {
           range.setStart(seg.node, seg.start);
           range.setEnd(seg.node, seg.end);
           const mark = doc.createElement(MARK_TAG);
-          mark.className = highlightNameOf(span);
+          mark.className = highlightNameOf(span, style);
           range.surroundContents(mark);
           marks.push(mark);
         }

@@ -135,7 +135,7 @@ test('a name learned on one story links the next: “Habibullah Sayyari” is th
 
 async function actOn(popup: Page, name: string, label: string): Promise<void> {
   const row = await popup.waitForSelector(
-    `xpath///li[contains(@class,"actor")][.//span[@class="actor-name" and text()="${name}"]]`,
+    `xpath///li[contains(@class,"actor")][.//*[contains(@class,"actor-name") and text()="${name}"]]`,
   );
   await (await row!.$('button.more'))!.click();
   const button = await row!.waitForSelector(`xpath/.//button[text()="${label}"]`);
@@ -164,4 +164,35 @@ test('kept names lose their “new” mark; a rejected name loses its highlights
   await page.reload({ waitUntil: 'load' });
   await waitForPageDone(page);
   expect(await gone(page)).toBe(true);
+});
+
+test('a click on an actor shows its next mention; highlighting turns off on the site, and by type', async () => {
+  const { page, tabId } = await openArticle('humanitarian-readiness.html');
+  const popup = await openPopup(tabId);
+  await actorGroups(popup);
+  const reveal = await popup.waitForSelector(
+    'xpath///button[contains(@class,"reveal") and text()="National University of Defense Technology"]',
+  );
+  await reveal!.click();
+  await page.waitForFunction(
+    () => [...(CSS.highlights.get('dramatis-focus') ?? [])].map(String).join() === 'National University of Defense Technology',
+  );
+
+  const names = () => page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n !== 'dramatis-focus').sort());
+  await popup.click('.display-settings summary');
+  const siteSwitch = await popup.waitForSelector('xpath///label[contains(., "On 127.0.0.1")]/input');
+  await siteSwitch!.click();
+  await page.waitForFunction(
+    () => [...CSS.highlights.keys()].filter((n) => n.startsWith('dramatis-') && n !== 'dramatis-focus').length === 0,
+  );
+  await siteSwitch!.click();
+  await page.waitForFunction(() => CSS.highlights.has('dramatis-place'));
+
+  const places = await popup.waitForSelector('xpath///fieldset[contains(@class,"types")]//label[contains(., "Places")]/input');
+  await places!.click();
+  await page.waitForFunction(() => !CSS.highlights.has('dramatis-place') && CSS.highlights.has('dramatis-organization'));
+  expect((await names()).some((n) => n.startsWith('dramatis-place'))).toBe(false);
+  await places!.click();
+  await page.waitForFunction(() => CSS.highlights.has('dramatis-place'));
+  expect(await popup.$eval('.display-settings', (d) => d.textContent)).toContain('On every site');
 });

@@ -1,0 +1,83 @@
+/**
+ * Moves through the page's mentions in reading order: for keyboard navigation (all mentions) and
+ * for the panel's "show me" (one entity's mentions). The current mention is drawn with its own
+ * highlight, `dramatis-focus`, and scrolled into view; the page's DOM is never touched.
+ */
+import type { TextBlock } from '../article/types';
+import type { PaintSpan } from '../messaging/protocol';
+import { HIGHLIGHT_PREFIX, type HighlightApi } from './painter';
+import { rangeFor } from './ranges';
+
+export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
+
+export interface Mention {
+  span: PaintSpan;
+  range: Range;
+}
+
+export interface MentionNavigator {
+  /** The mentions to move through, in reading order (spans as painted). */
+  set(blocks: readonly TextBlock[], spans: readonly PaintSpan[]): void;
+  /** The next (or previous) mention, of `entityId` only when given; wraps around. */
+  step(direction: 1 | -1, entityId?: string): Mention | null;
+  current(): Mention | null;
+  /** Drops the focus highlight. */
+  clear(): void;
+}
+
+function byReadingOrder(a: PaintSpan, b: PaintSpan): number {
+  return a.block - b.block || a.start - b.start;
+}
+
+/** Scrolls so the range sits in the upper third of the viewport, unless it is already well in view. */
+export function scrollIntoView(win: Window, range: Range): void {
+  const rect = range.getBoundingClientRect();
+  const margin = win.innerHeight * 0.15;
+  if (rect.top >= margin && rect.bottom <= win.innerHeight - margin) return;
+  const smooth = !win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  win.scrollTo({ top: win.scrollY + rect.top - win.innerHeight / 3, behavior: smooth ? 'smooth' : 'auto' });
+}
+
+export function createMentionNavigator(doc: Document, api: HighlightApi | null): MentionNavigator {
+  let blocks: readonly TextBlock[] = [];
+  let spans: PaintSpan[] = [];
+  let index = -1;
+  let focused: Mention | null = null;
+
+  function focus(i: number): Mention | null {
+    const span = spans[i]!;
+    const block = blocks[span.block];
+    const range = block && rangeFor(doc, block, span.start, span.end);
+    if (!range) return null;
+    index = i;
+    focused = { span, range };
+    api?.registry.set(FOCUS_HIGHLIGHT, api.create([range]));
+    return focused;
+  }
+
+  return {
+    set(nextBlocks, nextSpans) {
+      blocks = nextBlocks;
+      spans = [...nextSpans].sort(byReadingOrder);
+      index = -1;
+      focused = null;
+      api?.registry.delete(FOCUS_HIGHLIGHT);
+    },
+    step(direction, entityId) {
+      const n = spans.length;
+      for (let k = 1; k <= n; k++) {
+        const i = ((((index === -1 && direction === -1 ? 0 : index) + direction * k) % n) + n) % n;
+        if (entityId && spans[i]!.entityId !== entityId) continue;
+        const mention = focus(i);
+        if (mention) return mention;
+      }
+      return null;
+    },
+    current: () => focused,
+    clear() {
+      index = -1;
+      focused = null;
+      api?.registry.delete(FOCUS_HIGHLIGHT);
+    },
+  };
+}
