@@ -1,5 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { mergeMessages } from './lib/i18n/messages';
+
+/** Each language's `locales/<lang>/*.json` fragments, merged (see lib/i18n/messages.ts). */
+export function localeFiles(root = 'locales'): { relativeDest: string; contents: string }[] {
+  return readdirSync(root).map((lang) => {
+    const dir = join(root, lang);
+    const fragments = Object.fromEntries(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => [`${lang}/${f}`, JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown]),
+    );
+    return { relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(mergeMessages(fragments), null, 2) };
+  });
+}
 
 // Fixed Firefox add-on id: storage and the reader's data are keyed to it across updates.
 export const GECKO_ID = 'dramatis@dramatis.dev';
@@ -11,10 +28,15 @@ export default defineConfig({
     plugins: [preact()],
     build: { sourcemap: false },
   }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...localeFiles());
+    },
+  },
   manifest: {
-    name: 'Dramatis',
-    description:
-      'Keeps the cast of the news straight: highlights the people, organizations and places in the article you read. Nothing leaves your browser.',
+    name: '__MSG_ext_name__',
+    default_locale: 'en',
+    description: '__MSG_ext_description__',
     permissions: ['storage'],
     // The sites the content script reads articles on; the same grant lets the background see a
     // tab's URL, to tell the popup whether Dramatis can run there.

@@ -86,6 +86,44 @@ export interface EntityPage {
   bySource: Record<string, number>;
 }
 
+/** One stored article as the card and the panel link it. */
+export interface ArticleLink {
+  url: string;
+  title: string;
+  /** ISO date the reader read it. */
+  readAt: string;
+}
+
+/** What the hover card shows of an entity. */
+export interface CardData {
+  entity: {
+    id: string;
+    name: string;
+    type: EntityType;
+    description?: string;
+    role?: string;
+    /** ISO 3166-1 alpha-2. */
+    country?: string;
+    pinned?: boolean;
+    /** Found while reading and not confirmed by the reader. */
+    discovered?: boolean;
+    /** Not stored yet (a discovery not sure enough to learn). */
+    unsaved?: boolean;
+  };
+  /** The text that matched, when it is not the canonical name ("Habibullah Sayyari"). */
+  matchedAs?: string;
+  /** The reader's history with the entity; null until articles are stored (reading memory). */
+  memory: null | {
+    articles: number;
+    lastReadAt: string | null;
+    recent: ArticleLink[];
+    coActors: { entityId: string; name: string; type: EntityType; count: number }[];
+  };
+}
+
+/** What the reader can do from the card. */
+export type CardAction = 'hide' | 'not-here' | 'pin' | 'unpin' | 'promote' | 'reject' | 'edit';
+
 /** Request and response types, by message name. */
 export interface Protocol {
   'bg:article': { request: ArticleRequest; response: { spans: PaintSpan[] } };
@@ -110,6 +148,15 @@ export interface Protocol {
   /** Scrolls the page to the entity's next mention; `ok` is false when none is painted. */
   'bg:reveal': { request: { tabId: number; entityId: string }; response: { ok: boolean } };
   'tab:reveal': { request: { entityId: string }; response: { ok: boolean } };
+  /** The hover card's content for an entity painted on the sender's page, `surface` as matched. */
+  'bg:card': { request: { entityId: string; surface: string }; response: CardData };
+  /**
+   * A card action on an entity painted on the sender's page; `edit` opens the dashboard on it.
+   * The background re-analyzes the page when the knowledge base changed.
+   */
+  'bg:card-action': { request: { entityId: string; action: CardAction }; response: { ok: true } };
+  /** Keyboard navigation (browser commands): the background relays the command to the tab. */
+  'tab:navigate': { request: { direction: 1 | -1 }; response: { ok: boolean } };
   'bg:topics-get': { request: Record<string, never>; response: { topics: UserTopic[] } };
   'bg:topics-save': { request: { topics: UserTopic[] }; response: { ok: true } };
 }
@@ -223,6 +270,12 @@ const GUARDS: { [N in MessageName]: Guard } = {
   'tab:reanalyze': isObject,
   'bg:reveal': (d) => isObject(d) && isTabId(d.tabId) && isShortString(d.entityId),
   'tab:reveal': (d) => isObject(d) && isShortString(d.entityId),
+  'bg:card': (d) => isObject(d) && isShortString(d.entityId) && isShortString(d.surface),
+  'bg:card-action': (d) =>
+    isObject(d) &&
+    isShortString(d.entityId) &&
+    ['hide', 'not-here', 'pin', 'unpin', 'promote', 'reject', 'edit'].includes(d.action as string),
+  'tab:navigate': (d) => isObject(d) && (d.direction === 1 || d.direction === -1),
   'bg:topics-get': isObject,
   'bg:topics-save': (d) => isObject(d) && Array.isArray(d.topics) && d.topics.length <= 200 && d.topics.every(isUserTopic),
 };
