@@ -24,7 +24,8 @@ export function mergeMessages(fragments: Record<string, unknown>): Messages {
   const merged: Messages = {};
   const origin = new Map<string, string>();
   for (const [file, fragment] of Object.entries(fragments)) {
-    if (typeof fragment !== 'object' || fragment === null || Array.isArray(fragment)) throw new Error(`${file}: not a JSON object`);
+    if (typeof fragment !== 'object' || fragment === null || Array.isArray(fragment))
+      throw new Error(`${file}: not a JSON object`);
     for (const [key, entry] of Object.entries(fragment)) {
       if (!KEY.test(key)) throw new Error(`${file}: "${key}" is not a valid message name`);
       if (origin.has(key)) throw new Error(`${file}: "${key}" is already defined in ${origin.get(key)}`);
