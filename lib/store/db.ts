@@ -8,9 +8,14 @@
  *   pack version, entity revision, the compiled matcher cache).
  * - v2: `rejected` (names the reader rejected, by folded key: discovery never proposes them again)
  *   and an index of merged ids on `entities`. No data moves: v1 rows are kept as they are.
+ * - v3: `articles`, the reading memory (lib/memory/article-record.ts): by id (a hash of the
+ *   canonical address), `urlKey` (a re-visit finds its record), `site`, `readAt` (retention, paging
+ *   latest first), `groupId` (near-duplicate groups), and multi-entry `bands` (near-duplicate
+ *   lookup by LSH band), `entityIds` and `topicIds`. No data moves; the table starts empty.
  */
 import { Dexie, type Table } from 'dexie';
 import type { Entity } from '../entities/types';
+import type { ArticleRecord } from '../memory/article-record';
 
 /** An entity as stored: the model plus bookkeeping the views do not need. */
 export interface StoredEntity extends Entity {
@@ -39,6 +44,7 @@ export type DramatisDb = Dexie & {
   entities: Table<StoredEntity, string>;
   meta: Table<MetaRow, string>;
   rejected: Table<RejectedName, string>;
+  articles: Table<ArticleRecord, string>;
 };
 
 export const DB_NAME = 'dramatis';
@@ -52,6 +58,9 @@ export function declareSchema(db: Dexie): void {
   db.version(2).stores({
     entities: 'id, name, type, *tags, country, sourceKind, pinned, *mergedIds',
     rejected: 'key',
+  });
+  db.version(3).stores({
+    articles: 'id, urlKey, site, readAt, groupId, *bands, *entityIds, *topicIds',
   });
 }
 

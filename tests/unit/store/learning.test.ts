@@ -97,7 +97,7 @@ test('a version 1 database opens as version 2 with its entities and settings int
 
   const db = openDb(DB_NAME, { indexedDB: factory, IDBKeyRange });
   const upgraded = createEntityRepo(db);
-  expect((await db).verno).toBe(2);
+  expect((await db).verno).toBe(3);
   expect(await upgraded.get('user:x')).toMatchObject({ name: 'Xiangshan Forum', aliases: ['XSF'], edited: true });
   expect(await upgraded.revision()).toBe(41);
   expect(await createSettingsRepo(db).customTopics()).toEqual([{ id: 't', label: 'Drones', keywords: ['drone'] }]);

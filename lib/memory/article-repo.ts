@@ -1,0 +1,259 @@
+/**
+ * The article repository: the reading memory in IndexedDB (schema v3, `articles`). Every write
+ * bumps `articles.revision`, which keys the snapshots of the in-memory indexes (related, search)
+ * kept in `meta`, like the matcher cache: a snapshot whose revision is behind is not used.
+ * Writes that touch several rows (a visit with its group lookup, deleting, restoring a backup)
+ * are one transaction each.
+ */
+import { createEntityRepo } from '../entities/repo';
+import type { MergeMode } from '../import/merge-imported';
+import type { DramatisDb } from '../store/db';
+import { createSettingsRepo } from '../store/settings';
+import { recordVisit, type ArticleRecord } from './article-record';
+import { parseBackup, planRestore, serializeBackup, type Backup, type BackupEntity, type BackupSettings } from './backup';
+import { urlKey } from './canonical-url';
+import { decodeSignature, DUPLICATE_THRESHOLD, signatureSimilarity, type DuplicateMatch } from './near-duplicate';
+import { DEFAULT_RETENTION, expiredArticles, isRetentionPolicy, type RetentionPolicy } from './retention';
+
+const REVISION = 'articles.revision';
+const RETENTION = 'memory.retention';
+const SNAPSHOT = 'memory.snapshot';
+
+export type SnapshotKind = 'related' | 'search';
+
+export interface Snapshot<T> {
+  revision: number;
+  data: T;
+}
+
+export function createArticleRepo(dbReady: Promise<DramatisDb>) {
+  const entityRepo = createEntityRepo(dbReady);
+  const settingsRepo = createSettingsRepo(dbReady);
+
+  async function bump(db: DramatisDb): Promise<number> {
+    const next = (((await db.meta.get(REVISION))?.value as number | undefined) ?? 0) + 1;
+    await db.meta.put({ key: REVISION, value: next });
+    return next;
+  }
+
+  async function duplicatesIn(db: DramatisDb, record: ArticleRecord): Promise<DuplicateMatch[]> {
+    const signature = decodeSignature(record.signature);
+    if (!signature || record.bands.length === 0) return [];
+    const ids = new Set((await db.articles.where('bands').anyOf(record.bands).primaryKeys()) as string[]);
+    ids.delete(record.id);
+    const matches: DuplicateMatch[] = [];
+    for (const candidate of await db.articles.bulkGet([...ids])) {
+      const other = candidate && decodeSignature(candidate.signature);
+      const similarity = other ? signatureSimilarity(signature, other) : 0;
+      if (similarity >= DUPLICATE_THRESHOLD) matches.push({ id: candidate!.groupId, similarity });
+    }
+    return matches.sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1));
+  }
+
+  async function readRetention(db: DramatisDb): Promise<RetentionPolicy> {
+    const value = (await db.meta.get(RETENTION))?.value;
+    return isRetentionPolicy(value) ? value : DEFAULT_RETENTION;
+  }
+
+  async function readDates(db: DramatisDb): Promise<{ id: string; readAt: number }[]> {
+    const collection = db.articles.orderBy('readAt');
+    const [dates, ids] = await Promise.all([collection.keys(), collection.primaryKeys()]);
+    return ids.map((id, i) => ({ id: id as string, readAt: dates[i] as number }));
+  }
+
+  return {
+    /**
+     * Stores a reading: a re-visit (same id) updates its record (`recordVisit`); a new article
+     * joins the group of its closest near-duplicate, if any. One transaction.
+     * @returns the stored record (with its group)
+     */
+    async put(record: ArticleRecord): Promise<ArticleRecord> {
+      const db = await dbReady;
+      return db.transaction('rw', db.articles, db.meta, async () => {
+        const previous = await db.articles.get(record.id);
+        const stored = previous
+          ? recordVisit(previous, record)
+          : { ...record, groupId: (await duplicatesIn(db, record))[0]?.id ?? record.id };
+        await db.articles.put(stored);
+        await bump(db);
+        return stored;
+      });
+    },
+
+    async get(id: string): Promise<ArticleRecord | undefined> {
+      return (await dbReady).articles.get(id);
+    },
+
+    async bulkGet(ids: readonly string[]): Promise<(ArticleRecord | undefined)[]> {
+      return (await dbReady).articles.bulkGet([...ids]);
+    },
+
+    /** The record of an address, by its canonical key. */
+    async getByUrl(url: string): Promise<ArticleRecord | undefined> {
+      const key = urlKey(url);
+      return key === null ? undefined : (await dbReady).articles.where('urlKey').equals(key).first();
+    },
+
+    /** Stored near-duplicates of a record (their group ids), most similar first. */
+    async findDuplicates(record: ArticleRecord): Promise<DuplicateMatch[]> {
+      return duplicatesIn(await dbReady, record);
+    },
+
+    async count(): Promise<number> {
+      return (await dbReady).articles.count();
+    },
+
+    /** A page of articles, latest read first. */
+    async page(offset: number, limit: number): Promise<ArticleRecord[]> {
+      return (await dbReady).articles.orderBy('readAt').reverse().offset(offset).limit(limit).toArray();
+    },
+
+    /** Calls `visit` with every article, `size` at a time in id order, never holding all of them. */
+    async forEachPage(size: number, visit: (records: ArticleRecord[]) => void | Promise<void>): Promise<void> {
+      const db = await dbReady;
+      let after: string | undefined;
+      for (;;) {
+        const records = await (after === undefined ? db.articles.orderBy('id') : db.articles.where('id').above(after))
+          .limit(size)
+          .toArray();
+        if (records.length === 0) return;
+        await visit(records);
+        after = records[records.length - 1]!.id;
+      }
+    },
+
+    /** Deletes articles; returns the ids that were stored (to take out of the indexes). */
+    async delete(ids: readonly string[]): Promise<string[]> {
+      const db = await dbReady;
+      return db.transaction('rw', db.articles, db.meta, async () => {
+        const found = (await db.articles
+          .where('id')
+          .anyOf([...ids])
+          .primaryKeys()) as string[];
+        await db.articles.bulkDelete(found);
+        if (found.length) await bump(db);
+        return found;
+      });
+    },
+
+    /** Forgets every article and the index snapshots. */
+    async clear(): Promise<void> {
+      const db = await dbReady;
+      await db.transaction('rw', db.articles, db.meta, async () => {
+        await db.articles.clear();
+        await db.meta.bulkDelete([`${SNAPSHOT}.related`, `${SNAPSHOT}.search`]);
+        await bump(db);
+      });
+    },
+
+    async retention(): Promise<RetentionPolicy> {
+      return readRetention(await dbReady);
+    },
+
+    async saveRetention(policy: RetentionPolicy): Promise<void> {
+      if (!isRetentionPolicy(policy)) throw new Error('Keep all articles, or a whole number of days or articles');
+      await (await dbReady).meta.put({ key: RETENTION, value: policy });
+    },
+
+    /** Deletes what the retention policy lets go, in one transaction; returns the deleted ids. */
+    async applyRetention(now: number): Promise<string[]> {
+      const db = await dbReady;
+      return db.transaction('rw', db.articles, db.meta, async () => {
+        const expired = expiredArticles(await readDates(db), await readRetention(db), now);
+        if (expired.length) {
+          await db.articles.bulkDelete(expired);
+          await bump(db);
+        }
+        return expired;
+      });
+    },
+
+    async revision(): Promise<number> {
+      return ((await (await dbReady).meta.get(REVISION))?.value as number | undefined) ?? 0;
+    },
+
+    async readSnapshot<T>(kind: SnapshotKind): Promise<Snapshot<T> | undefined> {
+      return (await (await dbReady).meta.get(`${SNAPSHOT}.${kind}`))?.value as Snapshot<T> | undefined;
+    },
+
+    async writeSnapshot<T>(kind: SnapshotKind, snapshot: Snapshot<T>): Promise<void> {
+      await (await dbReady).meta.put({ key: `${SNAPSHOT}.${kind}`, value: snapshot });
+    },
+
+    /** Average JSON size of up to `sample` articles (the latest), and the total it implies. */
+    async estimateBytes(sample = 200): Promise<{ articles: number; bytesPerArticle: number; totalBytes: number }> {
+      const db = await dbReady;
+      const [articles, records] = await Promise.all([
+        db.articles.count(),
+        db.articles.orderBy('readAt').reverse().limit(sample).toArray(),
+      ]);
+      const encoder = new TextEncoder();
+      const bytes = records.reduce((sum, r) => sum + encoder.encode(JSON.stringify(r)).length, 0);
+      const bytesPerArticle = records.length ? Math.round(bytes / records.length) : 0;
+      return { articles, bytesPerArticle, totalBytes: bytesPerArticle * articles };
+    },
+
+    /** The backup file's text: knowledge base, rejected names, settings and every article. */
+    async exportBackup(now: number): Promise<string> {
+      const db = await dbReady;
+      return db.transaction('r', db.entities, db.rejected, db.meta, db.articles, async () =>
+        serializeBackup(
+          {
+            entities: await db.entities.toArray(),
+            rejected: await db.rejected.toArray(),
+            settings: { customTopics: await settingsRepo.customTopics(), retention: await readRetention(db) },
+            articles: await db.articles.toArray(),
+          },
+          now,
+        ),
+      );
+    },
+
+    /**
+     * Restores a backup (parsed with `parseBackup`, which refused it whole if anything was wrong)
+     * by merging or replacing, in one transaction: on any failure nothing changes.
+     */
+    async restoreBackup(backup: Backup, mode: MergeMode): Promise<{ entities: number; articles: number }> {
+      const db = await dbReady;
+      return db.transaction('rw', [db.entities, db.rejected, db.meta, db.articles], async () => {
+        const settings: BackupSettings = { customTopics: await settingsRepo.customTopics(), retention: await readRetention(db) };
+        const ids = backup.articles.map((a) => a.id);
+        const existing =
+          mode === 'merge'
+            ? [
+                ...(await db.articles.bulkGet(ids)).filter((a) => a !== undefined),
+                ...(await db.articles
+                  .where('urlKey')
+                  .anyOf(backup.articles.map((a) => a.urlKey))
+                  .toArray()),
+              ]
+            : [];
+        const plan = planRestore({ entities: await db.entities.toArray(), settings }, existing, backup, mode);
+        if (plan.clear) {
+          await db.articles.clear();
+          await db.rejected.clear();
+          await db.meta.bulkDelete([`${SNAPSHOT}.related`, `${SNAPSHOT}.search`]);
+        }
+        await entityRepo.replaceAll(plan.entities);
+        // replaceAll stamps every entity as written now; keep the dates the backup carries.
+        const dated = plan.entities.filter(
+          (e): e is BackupEntity & { updatedAt: number } => typeof (e as BackupEntity).updatedAt === 'number',
+        );
+        await db.entities.bulkPut(dated.map((e) => ({ ...e, sourceKind: e.source?.kind ?? 'user' })));
+        await db.rejected.bulkPut(plan.rejected);
+        await settingsRepo.saveCustomTopics(plan.settings.customTopics);
+        await db.meta.put({ key: RETENTION, value: plan.settings.retention });
+        await db.articles.bulkPut(plan.articles);
+        await bump(db);
+        return { entities: plan.entities.length, articles: await db.articles.count() };
+      });
+    },
+  };
+}
+
+export type ArticleRepo = ReturnType<typeof createArticleRepo>;
+
+/** Reads and restores a backup file in one step; throws `ImportError` (nothing changed) when it is refused. */
+export async function restoreBackupFile(repo: ArticleRepo, text: string, mode: MergeMode) {
+  return repo.restoreBackup(parseBackup(text), mode);
+}
