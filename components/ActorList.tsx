@@ -2,18 +2,49 @@
  * The tab's actors grouped by type, most mentioned first within each group. Names discovered
  * while reading are marked "new" and, when the panel can act, offer the reader's corrections.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { EntityType } from '../lib/entities/types';
 import { ENTITY_TYPES } from '../lib/entities/types';
 import type { Actor } from '../lib/messaging/protocol';
+import { t } from '../services/i18n';
 import { ActorActions, type ActorAction } from './ActorActions';
 
-export const TYPE_LABELS: Record<EntityType, string> = {
-  person: 'People',
-  organization: 'Organizations',
-  place: 'Places',
-  group: 'Groups',
-  event: 'Events',
+/** Group headings by type ("People"), read from the messages when used. */
+export const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
+  get person() {
+    return t('type_person');
+  },
+  get organization() {
+    return t('type_organization');
+  },
+  get place() {
+    return t('type_place');
+  },
+  get group() {
+    return t('type_group');
+  },
+  get event() {
+    return t('type_event');
+  },
+};
+
+/** The type of one entity ("Person"), read from the messages when used. */
+export const TYPE_NAMES: Readonly<Record<EntityType, string>> = {
+  get person() {
+    return t('type_one_person');
+  },
+  get organization() {
+    return t('type_one_organization');
+  },
+  get place() {
+    return t('type_one_place');
+  },
+  get group() {
+    return t('type_one_group');
+  },
+  get event() {
+    return t('type_one_event');
+  },
 };
 
 export function groupActors(actors: readonly Actor[]): [EntityType, Actor[]][] {
@@ -39,7 +70,13 @@ interface ActorRowProps {
 
 function ActorRow({ actor, others, onAction, onReveal }: ActorRowProps) {
   const [open, setOpen] = useState(false);
+  const more = useRef<HTMLButtonElement>(null);
   const canAct = actor.discovered && onAction;
+  const actionsId = `actions-${actor.entityId.replace(/\s/g, '_')}`;
+  const close = () => {
+    setOpen(false);
+    more.current?.focus();
+  };
   return (
     <li class={`actor${actor.discovered ? ' discovered' : ''}`} data-entity-id={actor.entityId}>
       <div class="actor-row">
@@ -47,7 +84,7 @@ function ActorRow({ actor, others, onAction, onReveal }: ActorRowProps) {
           <button
             type="button"
             class="actor-name reveal"
-            title={`Show the next mention of ${actor.name} on the page`}
+            title={t('panel_reveal_title', actor.name)}
             onClick={() => onReveal(actor.entityId)}
           >
             {actor.name}
@@ -56,40 +93,44 @@ function ActorRow({ actor, others, onAction, onReveal }: ActorRowProps) {
           <span class="actor-name">{actor.name}</span>
         )}
         {actor.discovered && (
-          <span class="badge new" title="Found while reading; not in your knowledge base’s sources">
-            new
+          <span class="badge new" title={t('panel_new_title')}>
+            {t('panel_new_badge')}
           </span>
         )}
-        <span class="mentions" title={`${actor.mentions} mentions`}>
-          {actor.mentions}
+        <span class="mentions" title={t('panel_mentions', actor.mentions)}>
+          <span aria-hidden="true">{actor.mentions}</span>
+          <span class="visually-hidden">{t('panel_mentions', actor.mentions)}</span>
         </span>
         {canAct && (
           <button
             type="button"
             class="more"
+            ref={more}
             aria-expanded={open}
-            aria-label={`Correct or keep ${actor.name}`}
+            aria-controls={open ? actionsId : undefined}
+            aria-label={t('panel_more', actor.name)}
+            title={t('panel_more', actor.name)}
             onClick={() => setOpen(!open)}
           >
             ⋯
           </button>
         )}
       </div>
-      {canAct && open && <ActorActions actor={actor} others={others} onAction={onAction} />}
+      {canAct && open && <ActorActions id={actionsId} actor={actor} others={others} onAction={onAction} onClose={close} />}
     </li>
   );
 }
 
 export function ActorList({ actors, onAction, onReveal }: ActorListProps) {
-  if (actors.length === 0) return <p class="empty">No actors found on this page.</p>;
+  if (actors.length === 0) return <p class="empty">{t('panel_no_actors')}</p>;
   return (
     <div class="actor-groups">
       {groupActors(actors).map(([type, list]) => (
         <section class="actor-group" key={type} aria-labelledby={`group-${type}`} data-type={type}>
-          <h2 id={`group-${type}`}>
+          <h3 id={`group-${type}`}>
             <span class={`swatch swatch-${type}`} aria-hidden="true" />
             {TYPE_LABELS[type]} <span class="count">{list.length}</span>
-          </h2>
+          </h3>
           <ul>
             {list.map((actor) => (
               <ActorRow

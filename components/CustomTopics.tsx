@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { UserTopic } from '../lib/topics';
+import { t } from '../services/i18n';
 
 export interface CustomTopicsProps {
   topics: readonly UserTopic[];
@@ -38,26 +39,28 @@ export function CustomTopics({ topics, onChange }: CustomTopicsProps) {
 
   return (
     <section class="custom-topics" aria-labelledby="topics-heading">
-      <h1 id="topics-heading">Your topics</h1>
+      <h2 id="topics-heading">{t('dashboard_topics')}</h2>
       {topics.length === 0 ? (
-        <p class="empty">No topics of your own yet. Define one by its keywords.</p>
+        <p class="empty">{t('dashboard_topics_empty')}</p>
       ) : (
         <ul>
-          {topics.map((t) => (
-            <li key={t.id} data-topic-id={t.id}>
-              <strong>{t.label}</strong> <span class="keywords">{t.keywords.join(', ')}</span>{' '}
+          {topics.map((topic) => (
+            <li key={topic.id} data-topic-id={topic.id}>
+              <strong>{topic.label}</strong> <span class="keywords">{topic.keywords.join(', ')}</span>{' '}
               <button
                 type="button"
-                onClick={() => onChange(topics.filter((o) => o.id !== t.id))}
-                aria-label={`Remove topic ${t.label}`}
+                onClick={() => onChange(topics.filter((o) => o.id !== topic.id))}
+                aria-label={t('dashboard_topic_remove_label', topic.label)}
               >
-                Remove
+                {t('dashboard_topic_remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form
+        class="topic-form"
+        aria-label={t('dashboard_topic_new')}
         onSubmit={(e) => {
           e.preventDefault();
           if (!valid) return;
@@ -67,14 +70,18 @@ export function CustomTopics({ topics, onChange }: CustomTopicsProps) {
         }}
       >
         <label>
-          Topic name <input value={label} maxLength={80} onInput={(e) => setLabel(e.currentTarget.value)} />
+          {t('dashboard_topic_name')} <input value={label} maxLength={80} onInput={(e) => setLabel(e.currentTarget.value)} />
         </label>
         <label>
-          Keywords (comma-separated)
-          <input value={keywords} onInput={(e) => setKeywords(e.currentTarget.value)} placeholder="drone, UAV, Shahed" />
+          {t('dashboard_topic_keywords')}
+          <input
+            value={keywords}
+            onInput={(e) => setKeywords(e.currentTarget.value)}
+            placeholder={t('dashboard_topic_keywords_example')}
+          />
         </label>
         <button type="submit" disabled={!valid}>
-          Add topic
+          {t('dashboard_topic_add')}
         </button>
       </form>
     </section>

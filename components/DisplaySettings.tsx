@@ -11,12 +11,20 @@ import {
   type HighlightStyle,
   type ReaderSettings,
 } from '../lib/settings/reader-settings';
+import { t } from '../services/i18n';
 import { TYPE_LABELS } from './ActorList';
 
-export const STYLE_LABELS: Record<HighlightStyle, string> = {
-  'underline-tint': 'Underline and tint',
-  underline: 'Underline only',
-  tint: 'Tint only',
+/** The highlight styles' names, read from the messages when used. */
+export const STYLE_LABELS: Readonly<Record<HighlightStyle, string>> = {
+  get 'underline-tint'() {
+    return t('panel_style_underline_tint');
+  },
+  get underline() {
+    return t('panel_style_underline');
+  },
+  get tint() {
+    return t('panel_style_tint');
+  },
 };
 
 export interface DisplaySettingsProps {
@@ -30,7 +38,7 @@ export function DisplaySettings({ settings, url, onChange }: DisplaySettingsProp
   const site = siteOf(url);
   return (
     <details class="display-settings">
-      <summary>Highlighting</summary>
+      <summary>{t('panel_highlighting')}</summary>
       <div class="switches">
         {site && (
           <label>
@@ -39,7 +47,7 @@ export function DisplaySettings({ settings, url, onChange }: DisplaySettingsProp
               checked={isHighlightingOn({ ...settings, enabled: true }, url)}
               onChange={(e) => onChange(withSite(settings, url, e.currentTarget.checked))}
             />{' '}
-            On {site}
+            {t('panel_on_site', site)}
           </label>
         )}
         <label>
@@ -48,11 +56,11 @@ export function DisplaySettings({ settings, url, onChange }: DisplaySettingsProp
             checked={settings.enabled}
             onChange={(e) => onChange({ ...settings, enabled: e.currentTarget.checked })}
           />{' '}
-          On every site
+          {t('panel_on_every_site')}
         </label>
       </div>
       <fieldset class="types">
-        <legend>Show</legend>
+        <legend>{t('panel_show_types')}</legend>
         {ENTITY_TYPES.map((type) => (
           <label key={type}>
             <input
@@ -72,7 +80,7 @@ export function DisplaySettings({ settings, url, onChange }: DisplaySettingsProp
         ))}
       </fieldset>
       <label class="style">
-        Style{' '}
+        {t('panel_style')}{' '}
         <select
           value={settings.highlightStyle}
           onChange={(e) => onChange({ ...settings, highlightStyle: e.currentTarget.value as HighlightStyle })}

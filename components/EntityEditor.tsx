@@ -1,7 +1,8 @@
 /** Edits one entity: name, type, aliases (one per line) and description. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type Entity } from '../lib/entities/types';
-import { TYPE_LABELS } from './ActorList';
+import { t } from '../services/i18n';
+import { TYPE_NAMES } from './ActorList';
 
 export interface EntityEditorProps {
   entity: Entity;
@@ -27,6 +28,10 @@ export function EntityEditor({ entity, onSave, onCancel }: EntityEditorProps) {
   const [type, setType] = useState(entity.type);
   const [aliases, setAliases] = useState(entity.aliases.join('\n'));
   const [description, setDescription] = useState(entity.description ?? '');
+  const first = useRef<HTMLInputElement>(null);
+
+  // The editor opens where the reader asked for it: take focus so the keyboard is there too.
+  useEffect(() => first.current?.focus(), []);
 
   function submit(event: Event) {
     event.preventDefault();
@@ -41,35 +46,40 @@ export function EntityEditor({ entity, onSave, onCancel }: EntityEditorProps) {
   }
 
   return (
-    <form class="editor" onSubmit={submit} aria-label={`Edit ${entity.name}`}>
+    <form
+      class="editor"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onCancel())}
+      aria-label={entity.id ? t('dashboard_editor_edit', entity.name) : t('dashboard_editor_new')}
+    >
       <label>
-        Name
-        <input value={name} required onInput={(e) => setName(e.currentTarget.value)} />
+        {t('common_name')}
+        <input ref={first} value={name} required onInput={(e) => setName(e.currentTarget.value)} />
       </label>
       <label>
-        Type
+        {t('common_type')}
         <select value={type} onChange={(e) => setType(e.currentTarget.value as Entity['type'])}>
-          {ENTITY_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {TYPE_LABELS[t]}
+          {ENTITY_TYPES.map((option) => (
+            <option key={option} value={option}>
+              {TYPE_NAMES[option]}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Aliases, one per line
+        {t('dashboard_aliases')}
         <textarea rows={5} value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
       </label>
       <label>
-        Description
+        {t('dashboard_description')}
         <textarea rows={2} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
       </label>
       <div class="buttons">
         <button type="submit" class="primary">
-          Save
+          {t('common_save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -1,4 +1,6 @@
 /** Import and export of the knowledge base: file, mode, progress with cancel, and what went wrong. */
+import { t } from '../services/i18n';
+
 export type ImportPhase = 'idle' | 'parsing' | 'saving' | 'done' | 'failed' | 'cancelled';
 
 export interface ImportState {
@@ -27,15 +29,16 @@ const busy = (phase: ImportPhase) => phase === 'parsing' || phase === 'saving';
 export function ImportPanel({ state, mode, onModeChange, onFile, onCancel, onExport }: ImportPanelProps) {
   return (
     <section class="import-panel" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import and export</h2>
-      <p class="hint">
-        CSV (name, type, aliases, description), Dramatis JSON, OpenSanctions FollowTheMoney JSON lines, or STIX 2.1 bundles.
+      <h2 id="import-heading">{t('dashboard_import_heading')}</h2>
+      <p class="hint" id="import-hint">
+        {t('dashboard_import_hint')}
       </p>
       <div class="row">
         <label>
-          File to import
+          {t('dashboard_import_file')}
           <input
             type="file"
+            aria-describedby="import-hint"
             accept=".csv,.json,.jsonl,.ndjson,.ftm,.txt"
             disabled={busy(state.phase)}
             onChange={(e) => {
@@ -46,22 +49,22 @@ export function ImportPanel({ state, mode, onModeChange, onFile, onCancel, onExp
           />
         </label>
         <fieldset class="mode">
-          <legend>Mode</legend>
+          <legend>{t('dashboard_import_mode')}</legend>
           <label>
-            <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => onModeChange('merge')} /> Merge with my
-            entities
+            <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => onModeChange('merge')} />{' '}
+            {t('dashboard_import_merge')}
           </label>
           <label>
-            <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => onModeChange('replace')} /> Replace
-            everything (the file becomes the whole knowledge base)
+            <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => onModeChange('replace')} />{' '}
+            {t('dashboard_import_replace')}
           </label>
         </fieldset>
       </div>
       {busy(state.phase) && (
         <div class="progress-row">
-          <progress max={state.total || 1} value={state.done} aria-label="Import progress" />
+          <progress max={state.total || 1} value={state.done} aria-label={t('dashboard_import_progress')} />
           <button type="button" onClick={onCancel}>
-            Cancel import
+            {t('dashboard_import_cancel')}
           </button>
         </div>
       )}
@@ -77,10 +80,10 @@ export function ImportPanel({ state, mode, onModeChange, onFile, onCancel, onExp
       )}
       <div class="row">
         <button type="button" onClick={() => onExport('json')}>
-          Export JSON
+          {t('dashboard_export_json')}
         </button>
         <button type="button" onClick={() => onExport('csv')}>
-          Export CSV
+          {t('dashboard_export_csv')}
         </button>
       </div>
     </section>

@@ -5,6 +5,7 @@ import { ActorList } from './ActorList';
 import { TopicList } from './TopicList';
 import { DisplaySettings } from './DisplaySettings';
 import type { ReaderSettings } from '../lib/settings/reader-settings';
+import { t } from '../services/i18n';
 
 export interface PanelProps {
   analysis: TabAnalysis | null;
@@ -18,9 +19,10 @@ export interface PanelProps {
   onSettingsChange?: (settings: ReaderSettings) => void;
 }
 
+/** A placeholder, not a blank, while the analysis runs: busy for assistive technology. */
 function Skeleton() {
   return (
-    <div class="skeleton" aria-busy="true" aria-label="Analyzing this page">
+    <div class="skeleton" role="progressbar" aria-busy="true" aria-label={t('panel_analyzing_label')}>
       <div class="bar wide" />
       <div class="bar" />
       <div class="bar" />
@@ -32,11 +34,20 @@ function Skeleton() {
 function NotArticle({ busy, onAnalyzeAnyway }: Pick<PanelProps, 'busy' | 'onAnalyzeAnyway'>) {
   return (
     <div class="state not-article">
-      <p>This page does not look like an article, so nothing was highlighted.</p>
-      <button type="button" class="primary" disabled={busy} onClick={onAnalyzeAnyway}>
-        {busy ? 'Analyzing…' : 'Analyze this page anyway'}
+      <p>{t('panel_not_article')}</p>
+      <button type="button" class="primary" aria-disabled={busy} onClick={busy ? undefined : onAnalyzeAnyway}>
+        {busy ? t('panel_analyzing') : t('panel_analyze_anyway')}
       </button>
     </div>
+  );
+}
+
+/** Failures are part of the popup's content, not an interruption: polite, like every change. */
+function Failed({ reason }: { reason: string }) {
+  return (
+    <p class="state failed" role="status">
+      {t('panel_failed', reason)}
+    </p>
   );
 }
 
@@ -50,30 +61,21 @@ export function Panel({
   settings,
   onSettingsChange,
 }: PanelProps) {
-  if (error)
-    return (
-      <p class="state failed" role="alert">
-        Analysis failed: {error}
-      </p>
-    );
+  if (error) return <Failed reason={error} />;
   if (!analysis || analysis.status === 'pending') return <Skeleton />;
   switch (analysis.status) {
     case 'unsupported':
-      return <p class="state unsupported">{analysis.reason ?? 'Dramatis cannot run on this page.'}</p>;
+      return <p class="state unsupported">{t('panel_unsupported')}</p>;
     case 'failed':
-      return (
-        <p class="state failed" role="alert">
-          Analysis failed: {analysis.reason ?? 'unknown error'}
-        </p>
-      );
+      return <Failed reason={analysis.reason ?? t('panel_failed_unknown')} />;
     case 'not-article':
       return <NotArticle busy={busy} onAnalyzeAnyway={onAnalyzeAnyway} />;
     case 'article':
       return (
         <div class="state article">
-          <h1 class="article-title">{analysis.meta?.title || analysis.title}</h1>
+          <h2 class="article-title">{analysis.meta?.title || analysis.title}</h2>
           {analysis.meta?.siteName && <p class="site">{analysis.meta.siteName}</p>}
-          {analysis.forced && <p class="note">Analyzed on request: this page is not an article.</p>}
+          {analysis.forced && <p class="note">{t('panel_forced')}</p>}
           {settings && onSettingsChange && <DisplaySettings settings={settings} url={analysis.url} onChange={onSettingsChange} />}
           <ActorList actors={analysis.actors} onAction={onActorAction} onReveal={onReveal} />
           <TopicList topics={analysis.topics ?? []} />

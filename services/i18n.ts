@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 
 export function t(key: string, ...substitutions: (string | number)[]): string {
-  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  // WXT types getMessage from public/_locales, which this project builds from fragments instead.
+  const text = (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(key, substitutions.map(String));
   // An unknown key must be visible in review, not a blank in the UI.
   return text || key;
 }

@@ -3,12 +3,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { TYPE_LABELS } from '../../components/ActorList';
 import { CustomTopics } from '../../components/CustomTopics';
 import { EntityEditor } from '../../components/EntityEditor';
-import { EntityTable } from '../../components/EntityTable';
+import { EntityTable, sourceLabel } from '../../components/EntityTable';
 import { IDLE_IMPORT, ImportPanel, type ImportState } from '../../components/ImportPanel';
 import { ENTITY_TYPES, type Entity } from '../../lib/entities/types';
 import type { EntityRow } from '../../lib/messaging/protocol';
 import type { UserTopic } from '../../lib/topics';
+import { t } from '../../services/i18n';
 import { sendToBackground } from '../../services/messaging';
+import { entityIdFromHash } from './deep-link';
 import { runExport, runImport } from './import-flow';
 import { PAGE_SIZE, useEntities } from './use-entities';
 
@@ -32,18 +34,37 @@ export function Dashboard() {
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const abort = useRef<AbortController | null>(null);
   const [topics, setTopics] = useState<UserTopic[]>([]);
+  const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     sendToBackground('bg:topics-get', {}).then(
       (r) => setTopics(r.topics),
-      () => setNotice('Could not load your topics.'),
+      () => setNotice(t('dashboard_topics_load_failed')),
     );
+  }, []);
+
+  // `options.html#entity=<id>` (the hover card's "edit") opens that entity in the editor.
+  useEffect(() => {
+    async function openFromHash() {
+      const id = entityIdFromHash(location.hash);
+      if (!id) return;
+      try {
+        const { entity } = await sendToBackground('bg:entity-get', { id });
+        if (entity) setEditing(entity);
+        else setNotice(t('dashboard_not_found', id));
+      } catch (e) {
+        setNotice(t('dashboard_failed', e instanceof Error ? e.message : String(e)));
+      }
+    }
+    void openFromHash();
+    addEventListener('hashchange', openFromHash);
+    return () => removeEventListener('hashchange', openFromHash);
   }, []);
 
   function saveTopics(next: UserTopic[]) {
     void act(
       sendToBackground('bg:topics-save', { topics: next }).then(() => setTopics(next)),
-      'Saved your topics. They apply from the next article you open.',
+      t('dashboard_topics_saved'),
     );
   }
 
@@ -53,27 +74,40 @@ export function Dashboard() {
       setNotice(done);
       await reload();
     } catch (e) {
-      setNotice(`Failed: ${e instanceof Error ? e.message : String(e)}`);
+      setNotice(t('dashboard_failed', e instanceof Error ? e.message : String(e)));
     }
   }
 
-  function save(entity: Entity) {
+  /** Opens the editor, remembering what had focus so closing it can give focus back. */
+  function edit(entity: Entity) {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditing(entity);
+  }
+
+  function closeEditor() {
     setEditing(null);
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    if (opener.current?.isConnected) opener.current.focus();
+    opener.current = null;
+  }
+
+  function save(entity: Entity) {
+    closeEditor();
     void act(
       sendToBackground('bg:entity-save', { entity: { ...entity, id: entity.id || newId(entity) } }),
-      `Saved ${entity.name}.`,
+      t('dashboard_saved', entity.name),
     );
   }
 
   function merge(row: EntityRow) {
-    if (!mergeTarget) return void (setMergeTarget(row), setNotice(`Now pick the entity to merge into ${row.name}.`));
-    if (mergeTarget.id === row.id) return void (setMergeTarget(null), setNotice('Merge cancelled.'));
-    if (!confirm(`Merge “${row.name}” into “${mergeTarget.name}”? Its names become aliases of ${mergeTarget.name}.`)) return;
+    if (!mergeTarget) return void (setMergeTarget(row), setNotice(t('dashboard_merge_pick', row.name)));
+    if (mergeTarget.id === row.id) return void (setMergeTarget(null), setNotice(t('dashboard_merge_cancelled')));
+    if (!confirm(t('dashboard_merge_confirm', row.name, mergeTarget.name))) return;
     const keep = mergeTarget;
     setMergeTarget(null);
     void act(
       sendToBackground('bg:entities-merge', { keepId: keep.id, mergeId: row.id }),
-      `Merged ${row.name} into ${keep.name}.`,
+      t('dashboard_merged', row.name, keep.name),
     );
   }
 
@@ -84,96 +118,101 @@ export function Dashboard() {
 
   return (
     <main class="dashboard">
-      <header class="brand">
+      <h1 class="brand">
         <span class="logo" aria-hidden="true">
           ◆
         </span>{' '}
-        Dramatis · Knowledge base
-      </header>
+        {t('brand')} · {t('dashboard_title')}
+      </h1>
       <section aria-labelledby="entities-heading">
-        <h1 id="entities-heading">Entities</h1>
-        <div class="filters" role="search">
+        <h2 id="entities-heading">{t('dashboard_entities')}</h2>
+        <div class="filters" role="search" aria-label={t('dashboard_filters')}>
           <label>
-            Search names and aliases
+            {t('dashboard_search')}
             <input type="search" value={query.text} onInput={(e) => update({ text: e.currentTarget.value })} />
           </label>
           <label>
-            Type
+            {t('dashboard_filter_type')}
             <select value={query.type} onChange={(e) => update({ type: e.currentTarget.value as typeof query.type })}>
-              <option value="all">All types</option>
-              {ENTITY_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {TYPE_LABELS[t]} ({page.byType[t] ?? 0})
+              <option value="all">{t('dashboard_all_types')}</option>
+              {ENTITY_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t('dashboard_option_count', TYPE_LABELS[type], page.byType[type] ?? 0)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Source
+            {t('dashboard_filter_source')}
             <select value={query.source} onChange={(e) => update({ source: e.currentTarget.value })}>
-              <option value="all">All sources</option>
+              <option value="all">{t('dashboard_all_sources')}</option>
               {Object.entries(page.bySource).map(([s, n]) => (
                 <option key={s} value={s}>
-                  {s} ({n})
+                  {t('dashboard_option_count', sourceLabel(s), n)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Hidden
+            {t('dashboard_filter_hidden')}
             <select value={query.hidden} onChange={(e) => update({ hidden: e.currentTarget.value as typeof query.hidden })}>
-              <option value="include">Shown and hidden</option>
-              <option value="exclude">Shown only</option>
-              <option value="only">Hidden only</option>
+              <option value="include">{t('dashboard_hidden_include')}</option>
+              <option value="exclude">{t('dashboard_hidden_exclude')}</option>
+              <option value="only">{t('dashboard_hidden_only')}</option>
             </select>
           </label>
-          <button type="button" onClick={() => setEditing({ ...NEW_ENTITY })}>
-            Add entity
+          <button type="button" onClick={() => edit({ ...NEW_ENTITY })}>
+            {t('dashboard_add_entity')}
           </button>
         </div>
         <p role="status" aria-live="polite" class="notice">
-          {error ? `Could not load entities: ${error}` : notice}
+          {error ? t('dashboard_load_failed', error) : notice}
         </p>
-        {editing && <EntityEditor entity={editing} onSave={save} onCancel={() => setEditing(null)} />}
+        {editing && <EntityEditor key={editing.id || 'new'} entity={editing} onSave={save} onCancel={closeEditor} />}
         {loaded ? (
           <EntityTable
             rows={page.rows}
             mergeTarget={mergeTarget?.id ?? null}
-            onEdit={(row) => setEditing(row)}
+            onEdit={(row) => edit(row)}
             onToggleHidden={(row) =>
               void act(
                 sendToBackground('bg:entity-hide', { id: row.id, hidden: !row.hidden }),
-                `${row.hidden ? 'Showing' : 'Hid'} ${row.name}.`,
+                row.hidden ? t('dashboard_showing', row.name) : t('dashboard_hid', row.name),
               )
             }
             onMerge={merge}
             onPromote={(row) =>
               void act(
                 sendToBackground('bg:entity-promote', { id: row.id, name: row.name, type: row.type }),
-                `Kept ${row.name} as your own entity.`,
+                t('dashboard_kept', row.name),
               )
             }
             onReject={(row) => {
-              if (!confirm(`Reject “${row.name}”? It is removed and never proposed again.`)) return;
-              void act(sendToBackground('bg:entity-reject', { id: row.id, name: row.name }), `Rejected ${row.name}.`);
+              if (!confirm(t('dashboard_reject_confirm', row.name))) return;
+              void act(sendToBackground('bg:entity-reject', { id: row.id, name: row.name }), t('dashboard_rejected', row.name));
             }}
           />
         ) : (
-          <div class="skeleton" aria-busy="true" aria-label="Loading entities" />
+          <div class="skeleton" role="progressbar" aria-busy="true" aria-label={t('dashboard_loading')} />
         )}
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label={t('dashboard_pages')}>
           <span>
-            {page.total === 0 ? 0 : query.offset + 1}–{Math.min(query.offset + PAGE_SIZE, page.total)} of {page.total}
+            {t(
+              'dashboard_pager',
+              page.total === 0 ? 0 : query.offset + 1,
+              Math.min(query.offset + PAGE_SIZE, page.total),
+              page.total,
+            )}
           </span>
           <button type="button" disabled={query.offset === 0} onClick={() => setOffset(Math.max(0, query.offset - PAGE_SIZE))}>
-            Previous
+            {t('dashboard_previous')}
           </button>
           <button
             type="button"
             disabled={query.offset + PAGE_SIZE >= page.total}
             onClick={() => setOffset(query.offset + PAGE_SIZE)}
           >
-            Next
+            {t('dashboard_next')}
           </button>
         </nav>
       </section>

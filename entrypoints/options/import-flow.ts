@@ -4,6 +4,7 @@
  * cancelled file changes nothing.
  */
 import { exportCsv, exportJson, importEntities, ImportError, isAbortError, MAX_IMPORT_BYTES } from '../../lib/import';
+import { t } from '../../services/i18n';
 import { sendToBackground } from '../../services/messaging';
 import type { ImportState } from '../../components/ImportPanel';
 
@@ -19,52 +20,44 @@ const state = (phase: ImportState['phase'], message: string, problems: string[] 
 
 export async function runImport(file: File, mode: 'merge' | 'replace', signal: AbortSignal, report: Report): Promise<boolean> {
   if (file.size > MAX_IMPORT_BYTES) {
-    report(
-      state(
-        'failed',
-        `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1e6} MB. Nothing was imported.`,
-      ),
-    );
+    report(state('failed', t('dashboard_import_too_big', file.name, (file.size / 1e6).toFixed(1), MAX_IMPORT_BYTES / 1e6)));
     return false;
   }
-  report(state('parsing', `Reading ${file.name}…`));
+  report(state('parsing', t('dashboard_import_reading', file.name)));
   try {
     const text = await file.text();
     const result = await importEntities(text, {
       fileName: file.name,
       sourceName: file.name,
       signal,
-      onProgress: (done, total) => report(state('parsing', `Reading ${file.name}…`, [], done, total)),
+      onProgress: (done, total) => report(state('parsing', t('dashboard_import_reading', file.name), [], done, total)),
     });
     if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
-    report(state('saving', `Saving ${result.entities.length} entities…`, [], result.entities.length, result.entities.length));
+    const count = result.entities.length;
+    report(state('saving', t('dashboard_import_saving', count), [], count, count));
     const { total } = await sendToBackground('bg:entities-import', { entities: result.entities, mode });
-    const skipped = result.skipped ? `, ${result.skipped} records of other kinds skipped` : '';
+    const done = result.skipped
+      ? t('dashboard_import_done_skipped', count, file.name, result.skipped, total)
+      : t('dashboard_import_done', count, file.name, total);
     report(
       state(
         'done',
-        `Imported ${result.entities.length} entities from ${file.name}${skipped}. The knowledge base holds ${total}.`,
+        done,
         result.warnings.map((w) => w.message),
       ),
     );
     return true;
   } catch (error) {
-    if (isAbortError(error)) report(state('cancelled', 'Import cancelled. Nothing was changed.'));
+    if (isAbortError(error)) report(state('cancelled', t('dashboard_import_cancelled')));
     else if (error instanceof ImportError)
       report(
         state(
           'failed',
-          `${file.name} was not imported: ${error.message}. Nothing was changed.`,
+          t('dashboard_import_failed', file.name, error.message),
           error.issues.map((i) => i.message),
         ),
       );
-    else
-      report(
-        state(
-          'failed',
-          `${file.name} was not imported: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`,
-        ),
-      );
+    else report(state('failed', t('dashboard_import_failed', file.name, error instanceof Error ? error.message : String(error))));
     return false;
   }
 }

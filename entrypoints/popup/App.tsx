@@ -1,5 +1,5 @@
 /** Wires the popup: which tab, its analysis from the background, live updates, actions. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ActorAction } from '../../components/ActorActions';
 import { Panel } from '../../components/Panel';
@@ -8,14 +8,16 @@ import type { TabAnalysis } from '../../lib/messaging/protocol';
 import type { ReaderSettings } from '../../lib/settings/reader-settings';
 import { loadSettings, saveSettings, watchSettings } from '../../services/reader-settings';
 import { sendToBackground } from '../../services/messaging';
+import { t } from '../../services/i18n';
 import { watchTab } from '../../services/tab-analyses';
+import { announceAction, announceAnalysis } from './announce';
 
 /** `popup.html?tabId=N` shows tab N; otherwise the active tab of this window. */
 async function resolveTabId(): Promise<number> {
   const param = new URLSearchParams(location.search).get('tabId');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) throw new Error('No active tab');
+  if (tab?.id === undefined) throw new Error(t('panel_no_active_tab'));
   return tab.id;
 }
 
@@ -58,7 +60,15 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [settings, setSettings] = useState<ReaderSettings | undefined>(undefined);
+  const [announcement, setAnnouncement] = useState('');
+  const previous = useRef<TabAnalysis | null>(null);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+
+  useEffect(() => {
+    const said = announceAnalysis(previous.current, analysis);
+    previous.current = analysis;
+    if (said) setAnnouncement(said);
+  }, [analysis]);
 
   useEffect(() => {
     resolveTabId().then(setTabId, fail);
@@ -91,6 +101,7 @@ export function App() {
     try {
       await applyAction(action);
       await sendToBackground('bg:reanalyze', { tabId });
+      setAnnouncement(announceAction(action));
     } catch (e) {
       fail(e);
     } finally {
@@ -100,12 +111,16 @@ export function App() {
 
   return (
     <main class="popup">
-      <header class="brand">
+      <h1 class="brand">
         <span class="logo" aria-hidden="true">
           ◆
         </span>{' '}
-        Dramatis
-      </header>
+        {t('brand')}
+      </h1>
+      {/* Present from the start, so changes to it are announced; polite, never assertive. */}
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
       <Panel
         analysis={analysis}
         error={error}

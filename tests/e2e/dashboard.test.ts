@@ -73,7 +73,7 @@ test('an imported person is found under another spelling, and by surname', async
     'people.csv',
     'name,type,aliases,description\nHabibollah Sayyari,person,,Deputy chief of the Iranian Army for Coordination\n',
   );
-  expect(status).toMatch(/Imported 1 entit/);
+  expect(status).toMatch(/Imported people.csv\. Entities read: 1\./);
   const page = await openStory('humanitarian-readiness.html');
   const person = (await highlightsOn(page)).filter((h) => h.name === 'dramatis-person').map((h) => h.text);
   expect(person).toEqual(expect.arrayContaining(['Habibullah Sayyari', 'Sayyari']));

@@ -42,7 +42,7 @@ test('groups actors by type with their mention counts', () => {
   const groups = [...el.querySelectorAll('.actor-group')].map((g) => [
     g.getAttribute('data-type'),
     [...g.querySelectorAll('.actor')].map(
-      (a) => `${a.querySelector('.actor-name')!.textContent}:${a.querySelector('.mentions')!.textContent}`,
+      (a) => `${a.querySelector('.actor-name')!.textContent}:${a.querySelector('.mentions [aria-hidden]')!.textContent}`,
     ),
   ]);
   expect(groups).toEqual([
@@ -50,6 +50,9 @@ test('groups actors by type with their mention counts', () => {
     ['organization', ['ICRC:1']],
     ['place', ['Iran:5']],
   ]);
+  // The bare count is hidden from screen readers, which hear what it counts instead.
+  expect(el.querySelector('.mentions .visually-hidden')!.textContent).toBe('Mentions: 2');
+  expect(el.querySelector('.actor-group h3')!.textContent).toContain('People');
 });
 
 test('a page that is not an article offers to analyze it anyway', () => {
@@ -61,16 +64,34 @@ test('a page that is not an article offers to analyze it anyway', () => {
   expect(onAnalyzeAnyway).toHaveBeenCalledOnce();
 });
 
-test('shows a skeleton, not a blank, while the analysis is pending', () => {
-  expect(show({ analysis: null }).querySelector('.skeleton[aria-busy="true"]')).not.toBeNull();
+test('shows a skeleton, not a blank, while the analysis is pending, busy and named for screen readers', () => {
+  const skeleton = show({ analysis: null }).querySelector('.skeleton[aria-busy="true"]');
+  expect(skeleton!.getAttribute('aria-label')).toBe('Analyzing this page');
   render(null, scratch);
   expect(show({ analysis: { ...base, status: 'pending' } }).querySelector('.skeleton')).not.toBeNull();
 });
 
-test('unsupported pages and failures say why', () => {
-  expect(show({ analysis: { ...base, status: 'unsupported', reason: 'Browser page' } }).textContent).toContain('Browser page');
+test('unsupported pages and failures say why, politely', () => {
+  expect(show({ analysis: { ...base, status: 'unsupported', reason: 'Browser page' } }).textContent).toBe(
+    'Dramatis cannot run on this kind of page.',
+  );
   render(null, scratch);
-  expect(show({ analysis: base, error: 'No answer' }).querySelector('[role="alert"]')!.textContent).toContain('No answer');
+  expect(show({ analysis: base, error: 'No answer' }).querySelector('[role="status"]')!.textContent).toBe(
+    'Analysis failed: No answer',
+  );
+  render(null, scratch);
+  expect(show({ analysis: { ...base, status: 'failed' } }).textContent).toBe('Analysis failed: unknown error');
+  expect(scratch.querySelector('[role="alert"], [aria-live="assertive"]')).toBeNull();
+});
+
+test('while analyzing on request, the button stays focusable and says so', () => {
+  const onAnalyzeAnyway = vi.fn();
+  const el = show({ analysis: { ...base, status: 'not-article' }, busy: true, onAnalyzeAnyway });
+  const button = el.querySelector('button')!;
+  expect(button.textContent).toBe('Analyzing…');
+  expect(button.getAttribute('aria-disabled')).toBe('true');
+  act(() => button.click());
+  expect(onAnalyzeAnyway).not.toHaveBeenCalled();
 });
 
 test('page titles render as text, never as markup', () => {
