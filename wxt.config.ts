@@ -41,6 +41,12 @@ export default defineConfig({
     // The sites the content script reads articles on; the same grant lets the background see a
     // tab's URL, to tell the popup whether Dramatis can run there.
     host_permissions: ['http://*/*', 'https://*/*'],
+    // Keyboard navigation through the article's names (services/card-commands.ts); the reader
+    // can rebind them in the browser's shortcut settings.
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+Right' }, description: '__MSG_nav_next_mention__' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+Left' }, description: '__MSG_nav_previous_mention__' },
+    },
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,

@@ -1,7 +1,10 @@
 import { createEntityRepo } from '../lib/entities/repo';
 import { openDb } from '../lib/store/db';
+import { createFalseMatchRepo } from '../lib/store/false-matches';
 import { createSettingsRepo } from '../lib/store/settings';
 import { createBackgroundService } from '../services/background-service';
+import { relayNavigationCommands } from '../services/card-commands';
+import { createCardService } from '../services/card-service';
 import { createEntityAdmin } from '../services/entity-admin';
 import { createKnowledgeBase } from '../services/knowledge-base';
 
@@ -9,6 +12,13 @@ export default defineBackground(() => {
   const db = openDb();
   const repo = createEntityRepo(db);
   const settings = createSettingsRepo(db);
+  const falseMatches = createFalseMatchRepo(db);
   const knowledgeBase = createKnowledgeBase(repo);
-  createBackgroundService({ knowledgeBase, repo, settings }, createEntityAdmin(repo, knowledgeBase, settings)).init();
+  const cards = createCardService({ knowledgeBase, repo, falseMatches });
+  createBackgroundService(
+    { knowledgeBase, repo, settings, falseMatches },
+    createEntityAdmin(repo, knowledgeBase, settings),
+    cards.handlers,
+  ).init();
+  relayNavigationCommands();
 });

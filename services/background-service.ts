@@ -1,18 +1,21 @@
 /**
  * The brain's first service: analyzes the articles content scripts send, remembers each tab's
- * analysis for the popup, and relays the popup's "analyze anyway" to the page.
+ * analysis for the popup, and relays the popup's "analyze anyway" to the page. Names the reader
+ * marked as false matches on a page ("not this one here", from the card) are left out there.
  */
 import { browser } from 'wxt/browser';
 import { analyzeArticle } from '../lib/analysis/analyze-article';
 import type { EntityRepo } from '../lib/entities/repo';
 import type { SettingsRepo } from '../lib/store/settings';
+import type { FalseMatchRepo } from '../lib/store/false-matches';
 import type { ArticleRequest, PageReport, TabAnalysis } from '../lib/messaging/protocol';
 import { classifyUrl } from '../lib/analysis/supported-url';
 import { handleMessages, sendToTab, type Handlers, type Sender } from './messaging';
 import type { KnowledgeBase } from './knowledge-base';
 import { forgetTab, readTab, writeTab } from './tab-analyses';
 
-function tabOf(sender: Sender): number {
+/** The tab of a message sent by a tab's top frame; throws for anything else. */
+export function tabOf(sender: Sender): number {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) throw new Error('Only a tab’s top frame may report a page');
   return tabId;
@@ -35,9 +38,18 @@ export interface BackgroundDeps {
   knowledgeBase: KnowledgeBase;
   repo: EntityRepo;
   settings: SettingsRepo;
+  falseMatches?: FalseMatchRepo;
 }
 
-export function createBackgroundService({ knowledgeBase, repo, settings }: BackgroundDeps, extraHandlers: Handlers = {}) {
+/**
+ * @param extraHandlers extension pages only (the popup, the dashboard)
+ * @param tabHandlers reachable from content scripts: each checks its sender itself
+ */
+export function createBackgroundService(
+  { knowledgeBase, repo, settings, falseMatches }: BackgroundDeps,
+  extraHandlers: Handlers = {},
+  tabHandlers: Handlers = {},
+) {
   const extensionOrigin = browser.runtime.getURL('/');
   const isExtensionPage = (sender: Sender) => (sender.url ?? '').startsWith(extensionOrigin);
 
@@ -47,10 +59,11 @@ export function createBackgroundService({ knowledgeBase, repo, settings }: Backg
     try {
       const { matcher, entities, isSuppressed } = await knowledgeBase.current();
       const customTopics = await settings.customTopics();
-      const { spans, actors, topics, learned } = analyzeArticle(request.blocks, matcher, entities, {
-        isSuppressed,
-        customTopics,
-      });
+      const analysis = analyzeArticle(request.blocks, matcher, entities, { isSuppressed, customTopics });
+      const notHere = (await falseMatches?.forPage(sender.url ?? request.url)) ?? new Set<string>();
+      const spans = analysis.spans.filter((s) => !notHere.has(s.entityId));
+      const actors = analysis.actors.filter((a) => !notHere.has(a.entityId));
+      const { topics, learned } = analysis;
       await writeTab(tabId, { ...base, status: 'article', actors, topics });
       // The article is stored (private windows excepted): its new names are learned for the next one.
       if (learned.length > 0 && !sender.tab?.incognito) void learn(learned);
@@ -119,6 +132,7 @@ export function createBackgroundService({ knowledgeBase, repo, settings }: Backg
       'bg:analyze-anyway': onAnalyzeAnyway,
       'bg:reanalyze': onReanalyze,
       'bg:reveal': onReveal,
+      ...tabHandlers,
       ...guardPages(extraHandlers),
     });
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -1,6 +1,7 @@
 /**
  * The content script's whole job on a page: find the article, send its text to the background,
- * paint the spans that come back, and record the contract's performance measures.
+ * paint the spans that come back, record the contract's performance measures, and show the hover
+ * card of a name (on hover, or on keyboard navigation through the names in reading order).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeDocument } from '../lib/article';
@@ -10,6 +11,7 @@ import { LIMITS, type PageReport, type PaintSpan } from '../lib/messaging/protoc
 import { createMentionNavigator, scrollIntoView } from '../lib/paint/navigator';
 import { createPainter, highlightApiOf } from '../lib/paint/painter';
 import { DEFAULT_SETTINGS, isHighlightingOn, type ReaderSettings } from '../lib/settings/reader-settings';
+import { createHoverCard } from './hover-card';
 import { handleMessages, sendToBackground } from './messaging';
 import { loadSettings, watchSettings } from './reader-settings';
 
@@ -27,11 +29,17 @@ function clipMeta(meta: ArticleMeta): ArticleMeta {
   };
 }
 
-export function startPageSession(ctx: ContentScriptContext): void {
+export interface PageSessionOptions {
+  /** The hover card's stylesheet, for its shadow root. */
+  cardCss: string;
+}
+
+export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOptions): void {
   const started = performance.now();
   const api = highlightApiOf(window);
   const painter = createPainter(document, api);
   const navigator = createMentionNavigator(document, api);
+  const card = createHoverCard(ctx, cardCss);
   const settingsReady = loadSettings().catch(() => DEFAULT_SETTINGS);
   let settings: ReaderSettings = DEFAULT_SETTINGS;
   let painted: { blocks: TextBlock[]; spans: PaintSpan[] } = { blocks: [], spans: [] };
@@ -47,6 +55,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
       : [];
     painter.paint(painted.blocks, visible, settings.highlightStyle);
     navigator.set(painted.blocks, visible);
+    card.setMentions(painted.blocks, visible);
   }
 
   function measureOnce(name: 'dramatis:article' | 'dramatis:page') {
@@ -105,6 +114,15 @@ export function startPageSession(ctx: ContentScriptContext): void {
       if (mention) scrollIntoView(window, mention.range);
       return { ok: mention !== null };
     },
+    // Keyboard navigation (a browser command the background relays): the next name in reading
+    // order, in focus, with its card open and the keyboard in it.
+    'tab:navigate': ({ direction }) => {
+      const mention = navigator.step(direction);
+      if (!mention) return { ok: false };
+      scrollIntoView(window, mention.range);
+      void card.openFor(mention, { focus: true });
+      return { ok: true };
+    },
   });
   const stopWatching = watchSettings((next) => {
     settings = next;
@@ -113,6 +131,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     stopListening();
     stopWatching();
+    card.close();
     navigator.clear();
     painter.clear();
   });

@@ -1,4 +1,5 @@
 import './highlights.css';
+import cardCss from './card.css?inline';
 import { startPageSession } from '../../services/page-session';
 
 export default defineContentScript({
@@ -6,6 +7,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   main(ctx) {
-    startPageSession(ctx);
+    startPageSession(ctx, { cardCss });
   },
 });

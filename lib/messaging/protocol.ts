@@ -6,7 +6,8 @@
  */
 import type { ArticleMeta } from '../article/types';
 import { isEntityType, type Entity, type EntityType } from '../entities/types';
-import { isUserTopic, type RankedTopic, type UserTopic } from '../topics';
+import type { RankedTopic, UserTopic } from '../topics';
+import { isUserTopic } from '../topics/user-topic';
 
 /** A mention to paint: the span plus what the painter needs to pick a highlight. */
 export interface PaintSpan {
