@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
-import { highlightsOn, launch, mutationCount, waitForPageDone, watchMutations, type BrowserName } from './harness';
+import { highlightsOn, launch, mutationCount, visit, waitForPageDone, watchMutations, type BrowserName } from './harness';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
 const SAMPLE_SIZE = 12;
@@ -43,7 +43,7 @@ describe.skipIf(!available).each<BrowserName>(['chromium', 'firefox'])('real pag
       if (m.type() === 'error' && /^(chrome|moz)-extension:/.test(m.location()?.url ?? '')) errors.push(m.text());
     });
     await watchMutations(page);
-    await page.goto(server.url + path, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+    await visit(page, server.url + path);
     await waitForPageDone(page, 30_000);
     expect(await mutationCount(page)).toBe(0);
     expect(errors).toEqual([]);

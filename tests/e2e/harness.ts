@@ -76,3 +76,22 @@ export async function measures(page: Page): Promise<string[]> {
 export async function waitForPageDone(page: Page, timeout = 20_000): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('dramatis:page').length > 0, { timeout, polling: 50 });
 }
+
+/**
+ * Navigates, retrying once when Firefox's WebDriver BiDi reports "Address rejected": an
+ * intermittent driver error on a fresh tab's first navigation, not something the page or the
+ * extension did (the retry loads the same address in the same tab).
+ */
+export async function visit(
+  page: Page,
+  url: string,
+  { waitUntil = 'domcontentloaded', timeout = 30_000 }: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number } = {},
+): Promise<void> {
+  try {
+    await page.goto(url, { waitUntil, timeout });
+  } catch (error) {
+    if (!/Address rejected/.test(String(error))) throw error;
+    console.warn(`Retrying ${url} after a driver navigation error: ${String(error).split('\n')[0]}`);
+    await page.goto(url, { waitUntil, timeout });
+  }
+}

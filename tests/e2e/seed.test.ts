@@ -12,6 +12,7 @@ import {
   FIXTURES_DIR,
   highlightsOn,
   launch,
+  visit,
   measures,
   mutationCount,
   waitForPageDone,
@@ -58,7 +59,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       if (m.type() === 'error' && /^(chrome|moz)-extension:/.test(source)) pageErrors.push(`${file}: ${m.text()}`);
     });
     await watchMutations(page);
-    await page.goto(server.url + file, { waitUntil: 'load' });
+    await visit(page, server.url + file, { waitUntil: 'load' });
     await waitForPageDone(page);
     return page;
   }
