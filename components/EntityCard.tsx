@@ -131,7 +131,7 @@ export function EntityCard({ data, status, settled, busy, onAction, onClose, roo
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      <header>
+      <div class="head">
         <p class="kind">
           <span class="swatch" aria-hidden="true" />
           <span class="type">{t(`type_one_${entity.type}`)}</span>
@@ -140,7 +140,7 @@ export function EntityCard({ data, status, settled, busy, onAction, onClose, roo
         <button type="button" class="close" aria-label={t('card_close')} title={t('card_close')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </div>
       <h2 id={TITLE_ID} class="name">
         {entity.name}
       </h2>

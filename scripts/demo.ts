@@ -17,13 +17,61 @@ async function openAndWait(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
+type Theme = 'light' | 'dark';
+const THEMES: Theme[] = ['light', 'dark'];
+const suffix = (theme: Theme) => (theme === 'dark' ? '-dark' : '');
+
 async function screenshotPopup(browser: Browser, extensionId: string, tabId: number, file: string): Promise<void> {
-  const popup = await browser.newPage();
-  await popup.setViewport({ width: 360, height: 240, deviceScaleFactor: 2 });
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
-  await popup.waitForSelector('.state');
-  await popup.screenshot({ path: `${OUT}/${file}`, fullPage: true });
-  await popup.close();
+  for (const theme of THEMES) {
+    const popup = await browser.newPage();
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+    await popup.setViewport({ width: 360, height: 240, deviceScaleFactor: 2 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.state');
+    await popup.screenshot({ path: `${OUT}/${file}${suffix(theme)}.png`, fullPage: true });
+    await popup.close();
+  }
+}
+
+async function screenshotDashboard(browser: Browser, extensionId: string): Promise<void> {
+  for (const theme of THEMES) {
+    const dashboard = await browser.newPage();
+    await dashboard.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+    await dashboard.setViewport({ width: 1200, height: 800 });
+    await dashboard.goto(`chrome-extension://${extensionId}/options.html`);
+    await dashboard.waitForSelector('table.entities');
+    await dashboard.type('input[type="search"]', 'Iran');
+    await new Promise((done) => setTimeout(done, 500));
+    await dashboard.screenshot({ path: `${OUT}/dashboard${suffix(theme)}.png` });
+    await dashboard.close();
+  }
+}
+
+/** Hovers a highlighted name the way a reader does and screenshots its card, light and dark. */
+async function screenshotCard(page: Page, text: string, file: string): Promise<void> {
+  for (const theme of THEMES) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+    await page.mouse.move(5, 5);
+    await new Promise((done) => setTimeout(done, 400));
+    const point = await page.evaluate((wanted: string) => {
+      for (const [name, highlight] of CSS.highlights) {
+        if (name === 'dramatis-focus') continue;
+        for (const range of highlight as unknown as Iterable<Range>) {
+          if (range.toString() !== wanted) continue;
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+          const r = range.getClientRects()[0]!;
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+      }
+      return null;
+    }, text);
+    if (!point) return console.warn(`  no highlight reads "${text}": no card screenshot`);
+    await page.mouse.move(point.x - 3, point.y);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    await new Promise((done) => setTimeout(done, 1_000));
+    await page.screenshot({ path: `${OUT}/${file}${suffix(theme)}.png` });
+  }
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
 }
 
 async function chromiumTour(server: string): Promise<void> {
@@ -37,16 +85,12 @@ async function chromiumTour(server: string): Promise<void> {
     if (!headless) continue;
     await page.screenshot({ path: `${OUT}/${name}.png` });
     const tabId = await tabIdOf(worker, server + file);
-    if (tabId !== null) await screenshotPopup(browser, extensionId, tabId, `${name}-popup.png`);
+    if (tabId !== null) await screenshotPopup(browser, extensionId, tabId, `${name}-popup`);
+    // Read after the caspian story: the card names Habibollah Sayyari, matched as Habibullah.
+    if (file === 'humanitarian-readiness.html') await screenshotCard(page, 'Habibullah Sayyari', 'card');
   }
   if (headless) {
-    const dashboard = await browser.newPage();
-    await dashboard.setViewport({ width: 1200, height: 800 });
-    await dashboard.goto(`chrome-extension://${extensionId}/options.html`);
-    await dashboard.waitForSelector('table.entities');
-    await dashboard.type('input[type="search"]', 'Iran');
-    await new Promise((done) => setTimeout(done, 500));
-    await dashboard.screenshot({ path: `${OUT}/dashboard.png` });
+    await screenshotDashboard(browser, extensionId);
     return void (await browser.close());
   }
   console.log('The browser stays open: read the articles, click the extension’s icon. Close it to end the demo.');
