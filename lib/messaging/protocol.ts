@@ -6,6 +6,8 @@
  */
 import type { ArticleMeta } from '../article/types';
 import { isEntityType, type Entity, type EntityType } from '../entities/types';
+import { isRetentionPolicy, type RetentionPolicy } from '../memory/retention';
+import type { Snippet } from '../memory/search';
 import type { RankedTopic, UserTopic } from '../topics';
 import { isUserTopic } from '../topics/user-topic';
 
@@ -48,6 +50,13 @@ export interface TabAnalysis {
   topics: RankedTopic[];
   /** Why the page is unsupported or the analysis failed. */
   reason?: string;
+  /** The stored reading of this page (reading memory), when it was stored. */
+  articleId?: string;
+  /**
+   * Stored articles related to this one, best first, each with why; computed when the article is
+   * analyzed so the popup shows them at once. Absent when nothing is stored yet.
+   */
+  related?: RelatedLink[];
 }
 
 export interface PageReport {
@@ -93,6 +102,91 @@ export interface ArticleLink {
   title: string;
   /** ISO date the reader read it. */
   readAt: string;
+}
+
+/** A stored article related to another, with what they share ("Habibollah Sayyari", "maritime security"). */
+export interface RelatedLink extends ArticleLink {
+  id: string;
+  site: string;
+  score: number;
+  /** The heaviest shared names, then shared topic labels. */
+  reason: string[];
+}
+
+/** A stored article as lists show it. */
+export interface ArticleSummary {
+  id: string;
+  url: string;
+  title: string;
+  site: string;
+  byline: string | null;
+  publishedAt: string | null;
+  /** ISO date of the last reading. */
+  readAt: string;
+  visits: number;
+  /** Id of the first stored article of the same story (near-duplicates share it). */
+  groupId: string;
+}
+
+/** A stored article with what the panel shows of it (the dashboard's article page). */
+export interface ArticleView extends ArticleSummary {
+  text: string;
+  language: string | null;
+  actors: Actor[];
+  topics: { id: string; label: string; score: number }[];
+  related: RelatedLink[];
+  /** Other stored articles of the same story (near-duplicates). */
+  duplicates: ArticleSummary[];
+}
+
+export interface MemoryFilters {
+  site?: string;
+  /** Read at or after, epoch milliseconds. */
+  from?: number;
+  /** Read before, epoch milliseconds. */
+  to?: number;
+  entityId?: string;
+  topicId?: string;
+}
+
+export interface MemorySearchHit {
+  article: ArticleSummary;
+  /** Plain data with offsets to mark, never HTML. */
+  title: Snippet;
+  snippet: Snippet;
+}
+
+/** One entity across the reader's articles: the dashboard's entity page. */
+export interface EntityMemory {
+  entity: Entity | null;
+  /** Each stored article naming it: when it was read and how often it named it. */
+  mentions: { articleId: string; readAt: number; count: number }[];
+  /** The entity and the actors most often seen with it; edges weigh articles naming both. */
+  graph: {
+    nodes: { id: string; name: string; type: EntityType; articles: number }[];
+    edges: { source: string; target: string; weight: number }[];
+  };
+  /** The articles naming it, latest first (at most 200). */
+  articles: ArticleSummary[];
+}
+
+/** What the reading memory keeps and where it stands. */
+export interface MemorySettings {
+  retention: RetentionPolicy;
+  /** Store articles read in private windows (off unless the reader opts in). */
+  storePrivate: boolean;
+  /** Sites never stored (host names; subdomains included). */
+  excludedSites: string[];
+}
+
+export interface MemoryStatus {
+  settings: MemorySettings;
+  articles: number;
+  bytesPerArticle: number;
+  /** Sites with stored articles, most articles first (the search's site filter). */
+  sites: { site: string; articles: number }[];
+  /** Topics of stored articles (the search's topic filter). */
+  topics: { id: string; label: string }[];
 }
 
 /** What the hover card shows of an entity. */
@@ -159,6 +253,36 @@ export interface Protocol {
   /** Keyboard navigation (browser commands): the background relays the command to the tab. */
   'tab:navigate': { request: { direction: 1 | -1 }; response: { ok: boolean } };
   'bg:topics-get': { request: Record<string, never>; response: { topics: UserTopic[] } };
+  // ---- reading memory (extension pages only) ----
+  /** Full-text search over stored articles, with filters; `total` counts every hit before paging. */
+  'bg:memory-search': {
+    request: { query: string; filters: MemoryFilters; offset: number; limit: number };
+    response: { hits: MemorySearchHit[]; total: number };
+  };
+  'bg:memory-article': { request: { id: string }; response: { article: ArticleView | null } };
+  'bg:memory-entity': { request: { id: string }; response: EntityMemory };
+  /** Deletes stored articles everywhere (indexes, counts, graph); returns how many were stored. */
+  'bg:memory-delete': { request: { ids: string[] }; response: { deleted: number } };
+  /** Deletes every stored article (the knowledge base stays). */
+  'bg:memory-clear': { request: { confirm: 'delete-all-articles' }; response: { ok: true } };
+  'bg:memory-status': { request: Record<string, never>; response: MemoryStatus };
+  'bg:memory-settings': { request: MemorySettings; response: MemoryStatus };
+  /**
+   * The backup file, in parts (a file of 50,000 articles is larger than one message may be): the
+   * first call (no token) serializes it; each call returns the part at `offset`.
+   */
+  'bg:backup-export': {
+    request: { token?: string; offset: number };
+    response: { token: string; part: string; total: number };
+  };
+  /**
+   * A backup file sent in parts; the call with `done` restores it in one transaction, merging or
+   * replacing. A refused file changes nothing; the error names what and where.
+   */
+  'bg:backup-import': {
+    request: { token?: string; part: string; done: boolean; mode: 'merge' | 'replace' };
+    response: { token: string; restored?: { entities: number; articles: number } };
+  };
   'bg:topics-save': { request: { topics: UserTopic[] }; response: { ok: true } };
 }
 
@@ -178,6 +302,8 @@ export const LIMITS = {
   field: 4_096,
   aliases: 1_000,
   importEntities: 200_000,
+  /** Characters of one part of a backup file in transit. */
+  backupPart: 16 * 1024 * 1024,
 } as const;
 
 type Guard = (data: unknown) => boolean;
@@ -247,6 +373,26 @@ function isEntityQuery(v: unknown): boolean {
   );
 }
 
+const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+function isMemoryFilters(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    isOptional(v.site, isShortString) &&
+    isOptional(v.from, isTime) &&
+    isOptional(v.to, isTime) &&
+    isOptional(v.entityId, isShortString) &&
+    isOptional(v.topicId, isShortString)
+  );
+}
+
+function isMemorySettings(v: unknown): v is MemorySettings {
+  return (
+    isObject(v) && isRetentionPolicy(v.retention) && typeof v.storePrivate === 'boolean' && isStringList(v.excludedSites, 1_000)
+  );
+}
+
 const GUARDS: { [N in MessageName]: Guard } = {
   'bg:article': (d) => isPageReport(d) && isObject(d) && typeof d.forced === 'boolean' && isMeta(d.meta) && isBlocks(d.blocks),
   'bg:not-article': isPageReport,
@@ -278,6 +424,29 @@ const GUARDS: { [N in MessageName]: Guard } = {
     ['hide', 'not-here', 'pin', 'unpin', 'promote', 'reject', 'edit'].includes(d.action as string),
   'tab:navigate': (d) => isObject(d) && (d.direction === 1 || d.direction === -1),
   'bg:topics-get': isObject,
+  'bg:memory-search': (d) =>
+    isObject(d) &&
+    typeof d.query === 'string' &&
+    d.query.length <= LIMITS.field &&
+    isMemoryFilters(d.filters) &&
+    isCount(d.offset) &&
+    isCount(d.limit) &&
+    (d.limit as number) > 0 &&
+    (d.limit as number) <= 200,
+  'bg:memory-article': (d) => isObject(d) && isShortString(d.id),
+  'bg:memory-entity': (d) => isObject(d) && isShortString(d.id),
+  'bg:memory-delete': (d) => isObject(d) && isStringList(d.ids, 100_000),
+  'bg:memory-clear': (d) => isObject(d) && d.confirm === 'delete-all-articles',
+  'bg:memory-status': isObject,
+  'bg:memory-settings': isMemorySettings,
+  'bg:backup-export': (d) => isObject(d) && isOptional(d.token, isShortString) && isCount(d.offset),
+  'bg:backup-import': (d) =>
+    isObject(d) &&
+    isOptional(d.token, isShortString) &&
+    typeof d.part === 'string' &&
+    d.part.length <= LIMITS.backupPart &&
+    typeof d.done === 'boolean' &&
+    (d.mode === 'merge' || d.mode === 'replace'),
   'bg:topics-save': (d) => isObject(d) && Array.isArray(d.topics) && d.topics.length <= 200 && d.topics.every(isUserTopic),
 };
 
