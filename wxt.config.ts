@@ -1,22 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { mergeMessages } from './lib/i18n/messages';
-
-/** Each language's `locales/<lang>/*.json` fragments, merged (see lib/i18n/messages.ts). */
-export function localeFiles(root = 'locales'): { relativeDest: string; contents: string }[] {
-  return readdirSync(root).map((lang) => {
-    const dir = join(root, lang);
-    const fragments = Object.fromEntries(
-      readdirSync(dir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => [`${lang}/${f}`, JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown]),
-    );
-    return { relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(mergeMessages(fragments), null, 2) };
-  });
-}
+import { localeFiles } from './scripts/lib/locale-files';
 
 // Fixed Firefox add-on id: storage and the reader's data are keyed to it across updates.
 export const GECKO_ID = 'dramatis@dramatis.dev';
@@ -37,7 +21,9 @@ export default defineConfig({
     name: '__MSG_ext_name__',
     default_locale: 'en',
     description: '__MSG_ext_description__',
-    permissions: ['storage'],
+    // `unlimitedStorage`: the reading memory (tens of thousands of articles) must not be evicted
+    // or capped by the origin's quota; it is what makes an extension's IndexedDB persistent.
+    permissions: ['storage', 'unlimitedStorage'],
     // The sites the content script reads articles on; the same grant lets the background see a
     // tab's URL, to tell the popup whether Dramatis can run there.
     host_permissions: ['http://*/*', 'https://*/*'],

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing';
 import { formatMessage } from '../lib/i18n/messages';
-import { localeFiles } from '../wxt.config';
+import { localeFiles } from '../scripts/lib/locale-files';
 
 // The fake browser has no i18n: answer from the English messages the build ships.
 const english = JSON.parse(localeFiles().find((f) => f.relativeDest === '_locales/en/messages.json')!.contents) as Record<
