@@ -2,12 +2,14 @@
  * Related articles: the stored articles that share the current one's actors, rarest first. One
  * ranking serves the popup, the hover card and the dashboard (issue 6).
  *
- * score = Σ shared entities idf(e)·sat(count here)·sat(count there)   (idf = ln(N / df))
+ * score = Σ shared entities idf(e)·sat(count here)·sat(count there)
+ *         (idf = ln(1 + (N − df + ½) / (df + ½)), BM25's, positive even when every article names e)
  *       + TOPIC_WEIGHT · shared topics + RECENCY_WEIGHT · 2^(−age / half-life)
  * where sat(c) = c·(k+1)/(c+k), BM25's saturation (k = 1.2): a name said 20 times is not 20 times
- * the evidence. A shared admiral (df 3 of 50,000: idf 9.7) outweighs a shared "China" (df 10,000:
- * idf 1.6) six times. Only articles sharing at least one entity with idf > 0 are candidates:
- * topics alone ("politics") are too broad to call two stories related. The current article and
+ * the evidence. A shared admiral (df 3 of 50,000: idf 9.6) outweighs a shared "China" (df 10,000:
+ * idf 1.6) six times; with two stored stories that both name the admiral, he still relates them
+ * (a plain ln(N / df) would be 0 there). Only articles sharing at least one entity are
+ * candidates: topics alone ("politics") are too broad to call two stories related. The current article and
  * its near-duplicate group are excluded.
  *
  * `relatedArticles` walks the postings of the current article's entities only; `fullScanRelated`
@@ -60,6 +62,8 @@ export interface RelatedArticle {
   reason: string[];
 }
 
+/** BM25's inverse document frequency: rare names weigh most, and none weighs nothing. */
+export const idfOf = (articles: number, df: number) => Math.log(1 + (articles - df + 0.5) / (df + 0.5));
 export const saturate = (count: number) => (count * (SATURATION_K + 1)) / (count + SATURATION_K);
 export const recencyOf = (readAt: number, now: number) => 0.5 ** (Math.max(0, now - readAt) / (HALF_LIFE_DAYS * DAY));
 
@@ -144,7 +148,7 @@ export function relatedArticles(index: RelatedIndex, query: RelatedQuery, option
     const num = index.entityNumber(e.id);
     if (num === undefined) continue;
     const slots = index.postingSlots(num);
-    const weight = slots.length > 0 ? Math.log(n / slots.length) : 0;
+    const weight = slots.length > 0 ? idfOf(n, slots.length) : 0;
     idf.set(e.id, weight);
     if (weight <= 0) continue;
     const wq = weight * saturate(e.count);
@@ -195,7 +199,7 @@ export function fullScanRelated(
   for (const article of all) for (const id of new Set(article.entities.map((e) => e.id))) df.set(id, (df.get(id) ?? 0) + 1);
   const entities = queryEntities(query);
   const idf = new Map<string, number>();
-  for (const e of entities) if (df.has(e.id)) idf.set(e.id, Math.log(all.length / df.get(e.id)!));
+  for (const e of entities) if (df.has(e.id)) idf.set(e.id, idfOf(all.length, df.get(e.id)!));
   const topicIds = new Set(query.topics.map((t) => t.id));
   const top = createTopList(options.limit ?? 5);
   const details = new Map<string, { theirs: Map<string, number>; topics: Set<string> }>();

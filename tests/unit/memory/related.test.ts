@@ -88,24 +88,42 @@ test.each<[string, IndexedArticle[], string[]]>([
   expect(top(articles, current, expected.length)).toEqual(expected);
 });
 
-test('an entity every article names counts for nothing', () => {
+test('an entity every article names still relates two stories, but weighs least', () => {
+  // Two stored stories, both naming the admiral: the reader expects them linked.
+  const pair = createRelatedIndex();
+  pair.addAll([art('caspian', ['admiral', 'iran']), art('humanitarian', ['admiral', 'iran'])]);
+  const linked = relatedArticles(
+    pair,
+    {
+      id: 'humanitarian',
+      entities: [
+        { id: 'admiral', count: 3 },
+        { id: 'iran', count: 3 },
+      ],
+      topics: [],
+    },
+    { now, nameOf },
+  );
+  expect(linked.map((r) => r.id)).toEqual(['caspian']);
+  expect(linked[0]!.sharedEntities.map((e) => e.id)).toContain('admiral');
+
   const index = createRelatedIndex();
   index.addAll([art('a', ['everywhere', 'x']), art('b', ['everywhere']), art('c', ['everywhere', 'x'])]);
-  expect(relatedArticles(index, { entities: [{ id: 'everywhere', count: 1 }], topics: [] }, { now })).toEqual([]);
-  expect(
-    relatedArticles(
-      index,
-      {
-        id: 'a',
-        entities: [
-          { id: 'everywhere', count: 1 },
-          { id: 'x', count: 1 },
-        ],
-        topics: [],
-      },
-      { now },
-    ).map((r) => r.id),
-  ).toEqual(['c']);
+  const ranked = relatedArticles(
+    index,
+    {
+      id: 'a',
+      entities: [
+        { id: 'everywhere', count: 1 },
+        { id: 'x', count: 1 },
+      ],
+      topics: [],
+    },
+    { now },
+  );
+  // c shares the rarer x as well: it comes first; b, sharing only what every article names, last.
+  expect(ranked.map((r) => r.id)).toEqual(['c', 'b']);
+  expect(ranked[0]!.sharedEntities[0]!.id).toBe('x');
 });
 
 test('each result says why: the heaviest shared actors, then shared topics', () => {
