@@ -2,6 +2,7 @@
 import type { TabAnalysis } from '../lib/messaging/protocol';
 import type { ActorAction } from './ActorActions';
 import { ActorList } from './ActorList';
+import { RelatedList } from './RelatedList';
 import { TopicList } from './TopicList';
 import { DisplaySettings } from './DisplaySettings';
 import type { ReaderSettings } from '../lib/settings/reader-settings';
@@ -79,6 +80,7 @@ export function Panel({
           {settings && onSettingsChange && <DisplaySettings settings={settings} url={analysis.url} onChange={onSettingsChange} />}
           <ActorList actors={analysis.actors} onAction={onActorAction} onReveal={onReveal} />
           <TopicList topics={analysis.topics ?? []} />
+          <RelatedList related={analysis.related ?? []} />
         </div>
       );
   }

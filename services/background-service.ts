@@ -12,6 +12,7 @@ import type { ArticleRequest, PageReport, TabAnalysis } from '../lib/messaging/p
 import { classifyUrl } from '../lib/analysis/supported-url';
 import { handleMessages, sendToTab, type Handlers, type Sender } from './messaging';
 import type { KnowledgeBase } from './knowledge-base';
+import type { ReadingMemory } from './reading-memory';
 import { forgetTab, readTab, writeTab } from './tab-analyses';
 
 /** The tab of a message sent by a tab's top frame; throws for anything else. */
@@ -39,6 +40,8 @@ export interface BackgroundDeps {
   repo: EntityRepo;
   settings: SettingsRepo;
   falseMatches?: FalseMatchRepo;
+  /** Stores each article read and finds the related ones (absent: nothing is stored). */
+  memory?: ReadingMemory;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface BackgroundDeps {
  * @param tabHandlers reachable from content scripts: each checks its sender itself
  */
 export function createBackgroundService(
-  { knowledgeBase, repo, settings, falseMatches }: BackgroundDeps,
+  { knowledgeBase, repo, settings, falseMatches, memory }: BackgroundDeps,
   extraHandlers: Handlers = {},
   tabHandlers: Handlers = {},
 ) {
@@ -64,14 +67,47 @@ export function createBackgroundService(
       const spans = analysis.spans.filter((s) => !notHere.has(s.entityId));
       const actors = analysis.actors.filter((a) => !notHere.has(a.entityId));
       const { topics, learned } = analysis;
-      await writeTab(tabId, { ...base, status: 'article', actors, topics });
-      // The article is stored (private windows excepted): its new names are learned for the next one.
-      if (learned.length > 0 && !sender.tab?.incognito) void learn(learned);
+      const state: TabAnalysis = { ...base, status: 'article', actors, topics };
+      await writeTab(tabId, state);
+      // The article is stored (not from private windows or excluded sites, unless the reader says
+      // so; not a page the reader forced): its new names are learned for the next one, and the
+      // stored articles related to it reach the popup through the tab's analysis.
+      const url = sender.url ?? request.url;
+      const incognito = Boolean(sender.tab?.incognito);
+      const storable = request.isArticle || !request.forced;
+      if (memory) {
+        if (storable && (await memory.mayStore(url, incognito)))
+          void remember(
+            tabId,
+            state,
+            { url, meta: request.meta, blocks: request.blocks, analysis: { spans, actors, topics } },
+            learned,
+          );
+      } else if (learned.length > 0 && !incognito) void learn(learned);
       return { spans };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       await writeTab(tabId, { ...base, status: 'failed', reason });
       throw error;
+    }
+  }
+
+  async function remember(
+    tabId: number,
+    state: TabAnalysis,
+    input: Omit<Parameters<ReadingMemory['store']>[0], 'now'>,
+    learned: Parameters<EntityRepo['learn']>[0],
+  ) {
+    try {
+      if (learned.length > 0) await learn(learned);
+      const stored = await memory!.store({ ...input, now: Date.now() });
+      if (!stored) return;
+      const current = await readTab(tabId);
+      // The reader may have moved on while the article was stored: update only the same page.
+      if (current?.url !== state.url || current.status !== 'article') return;
+      await writeTab(tabId, { ...current, articleId: stored.record.id, related: stored.related });
+    } catch (error) {
+      console.warn('Dramatis: could not store this article', error);
     }
   }
 

@@ -12,6 +12,7 @@ import type { StoredEntity } from '../lib/store/db';
 import type { FalseMatchRepo } from '../lib/store/false-matches';
 import { tabOf } from './background-service';
 import type { KnowledgeBase } from './knowledge-base';
+import type { ReadingMemory } from './reading-memory';
 import { sendToTab, type Handlers, type Sender } from './messaging';
 import { readTab } from './tab-analyses';
 
@@ -19,6 +20,8 @@ export interface CardServiceDeps {
   knowledgeBase: KnowledgeBase;
   repo: EntityRepo;
   falseMatches: FalseMatchRepo;
+  /** The reader's history with the entity ("in 3 of your articles"); absent: none shown. */
+  memory?: ReadingMemory;
   /** Opens an extension page in a new tab (the dashboard, for "edit"). */
   openTab?: (url: string) => Promise<unknown>;
   /** Asks the tab to analyze its page again after the knowledge base changed. */
@@ -63,6 +66,7 @@ export function createCardService({
   knowledgeBase,
   repo,
   falseMatches,
+  memory,
   openTab = (url) => browser.tabs.create({ url }),
   reanalyze = (tabId) => sendToTab(tabId, 'tab:reanalyze', {}),
 }: CardServiceDeps) {
@@ -114,9 +118,11 @@ export function createCardService({
 
   const handlers: Handlers = {
     'bg:card': async ({ entityId, surface }, sender) => {
-      const { actor } = await paintedOn(sender, entityId);
+      const { actor, url } = await paintedOn(sender, entityId);
       const { entities } = await knowledgeBase.current();
-      return cardDataOf(entities.get(entityId), actor, surface);
+      const card = cardDataOf(entities.get(entityId), actor, surface);
+      if (memory) card.memory = await memory.cardMemory(entityId, url).catch(() => null);
+      return card;
     },
     'bg:card-action': async ({ entityId, action }, sender) => {
       const { tabId, actor, url } = await paintedOn(sender, entityId);

@@ -18,6 +18,50 @@ import { DEFAULT_RETENTION, expiredArticles, isRetentionPolicy, type RetentionPo
 const REVISION = 'articles.revision';
 const RETENTION = 'memory.retention';
 const SNAPSHOT = 'memory.snapshot';
+const PRIVACY = 'memory.privacy';
+
+/** Where the reading memory may store: private windows (off by default) and excluded sites. */
+export interface MemoryPrivacy {
+  storePrivate: boolean;
+  /** Host names never stored; a host excludes its subdomains. */
+  excludedSites: string[];
+}
+
+export const DEFAULT_PRIVACY: MemoryPrivacy = { storePrivate: false, excludedSites: [] };
+
+/** A site as the reader types it ("https://www.Example.com/x", "example.com") reduced to its host. */
+export function siteHost(site: string): string | null {
+  const trimmed = site.trim().toLowerCase();
+  if (!trimmed) return null;
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`).hostname;
+    return host.replace(/^www\d?\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `url`'s host is one of `excluded` or under one of them. */
+export function isExcludedUrl(url: string, excluded: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return excluded.some((site) => host === site || host.endsWith(`.${site}`) || host === `www.${site}`);
+}
+
+function isPrivacy(value: unknown): value is MemoryPrivacy {
+  const v = value as MemoryPrivacy | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.storePrivate === 'boolean' &&
+    Array.isArray(v.excludedSites) &&
+    v.excludedSites.every((s) => typeof s === 'string')
+  );
+}
 
 export type SnapshotKind = 'related' | 'search';
 
@@ -97,6 +141,26 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
     /** Stored near-duplicates of a record (their group ids), most similar first. */
     async findDuplicates(record: ArticleRecord): Promise<DuplicateMatch[]> {
       return duplicatesIn(await dbReady, record);
+    },
+
+    /** The stored articles of a near-duplicate group (the same story under several addresses). */
+    async byGroup(groupId: string): Promise<ArticleRecord[]> {
+      return (await dbReady).articles.where('groupId').equals(groupId).toArray();
+    },
+
+    async privacy(): Promise<MemoryPrivacy> {
+      const value = (await (await dbReady).meta.get(PRIVACY))?.value;
+      return isPrivacy(value) ? value : DEFAULT_PRIVACY;
+    },
+
+    async savePrivacy(privacy: MemoryPrivacy): Promise<void> {
+      const excludedSites: string[] = [];
+      for (const site of privacy.excludedSites) {
+        const host = siteHost(site);
+        if (host === null) throw new Error(`“${site}” is not a site name (example.com)`);
+        if (!excludedSites.includes(host)) excludedSites.push(host);
+      }
+      await (await dbReady).meta.put({ key: PRIVACY, value: { storePrivate: privacy.storePrivate, excludedSites } });
     },
 
     async count(): Promise<number> {

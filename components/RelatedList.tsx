@@ -1,0 +1,27 @@
+/**
+ * The stored articles related to this one, each with why ("shares Habibollah Sayyari, maritime
+ * security"): links open the article as it was read, in a new tab.
+ */
+import type { RelatedLink } from '../lib/messaging/protocol';
+import { t } from '../services/i18n';
+import { formatDay, safeHref } from './EntityCard';
+
+export function RelatedList({ related }: { related: readonly RelatedLink[] }) {
+  if (related.length === 0) return null;
+  return (
+    <section class="related" aria-labelledby="related-heading">
+      <h3 id="related-heading">{t('panel_related')}</h3>
+      <ul>
+        {related.map((r) => (
+          <li key={r.id} class="related-article" data-article-id={r.id}>
+            <a href={safeHref(r.url)} target="_blank" rel="noopener noreferrer">
+              {r.title || r.url}
+            </a>
+            <span class="related-meta">{t('panel_related_meta', r.site, formatDay(r.readAt))}</span>
+            {r.reason.length > 0 && <span class="related-reason">{t('panel_related_reason', r.reason.join(', '))}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
