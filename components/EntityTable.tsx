@@ -14,6 +14,8 @@ export interface EntityTableProps {
   onPromote?(row: EntityRow): void;
   /** Discovered rows: not a name; never proposed again. */
   onReject?(row: EntityRow): void;
+  /** Where a row's name links (its page over the reader's articles), when the table links names. */
+  entityHref?(row: EntityRow): string;
 }
 
 const MAX_ALIASES_SHOWN = 6;
@@ -52,7 +54,16 @@ function mergeButton(row: EntityRow, target: string | null): { text: string; lab
   return { text: t('dashboard_merge_into'), label: t('dashboard_merge_into_label', row.name) };
 }
 
-export function EntityTable({ rows, mergeTarget, onEdit, onToggleHidden, onMerge, onPromote, onReject }: EntityTableProps) {
+export function EntityTable({
+  rows,
+  mergeTarget,
+  onEdit,
+  onToggleHidden,
+  onMerge,
+  onPromote,
+  onReject,
+  entityHref,
+}: EntityTableProps) {
   if (rows.length === 0) return <p class="empty">{t('dashboard_no_match')}</p>;
   return (
     <table class="entities">
@@ -73,7 +84,7 @@ export function EntityTable({ rows, mergeTarget, onEdit, onToggleHidden, onMerge
           return (
             <tr key={row.id} class={row.hidden ? 'hidden-entity' : undefined} data-entity-id={row.id}>
               <th scope="row" class="name">
-                {row.name}
+                {entityHref ? <a href={entityHref(row)}>{row.name}</a> : row.name}
                 {row.hidden && (
                   <>
                     {' '}

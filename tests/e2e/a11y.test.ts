@@ -116,6 +116,26 @@ describe.each<Scheme>(['light', 'dark'])('axe, %s theme', (scheme) => {
     await expectNoSeriousViolations(dashboard, `dashboard, ${scheme}`);
     await dashboard.close();
   });
+
+  test('the dashboard’s reading memory: search, an article page, an entity page, memory and backup', async () => {
+    await openArticle('caspian-cooperation.html'); // stored, so there is something to show
+    const dashboard = await openExtensionPage('options.html#search=', scheme, 1200);
+    await dashboard.waitForSelector('li.result h3 a', { timeout: 20_000 });
+    await expectNoSeriousViolations(dashboard, `dashboard articles, ${scheme}`);
+    await dashboard.click('li.result h3 a');
+    await dashboard.waitForSelector('.article-page .actor a');
+    await expectNoSeriousViolations(dashboard, `dashboard article page, ${scheme}`);
+    await dashboard.click('.article-page .actor-group[data-type="person"] .actor a');
+    await dashboard.waitForSelector('.entity-page');
+    await dashboard.evaluate(() => document.querySelector('.timeline details')?.setAttribute('open', ''));
+    await expectNoSeriousViolations(dashboard, `dashboard entity page, ${scheme}`);
+    await dashboard.goto(`chrome-extension://${extensionId}/options.html#memory`);
+    await dashboard.waitForSelector('.settings-form');
+    await dashboard.click('input[name="retention"][value="days"]');
+    await dashboard.waitForSelector('input[name="retention-amount"]');
+    await expectNoSeriousViolations(dashboard, `dashboard memory, ${scheme}`);
+    await dashboard.close();
+  });
 });
 
 /** What has focus: its tag, class and text, and whether its focus ring shows. */
@@ -202,6 +222,30 @@ test('dashboard by keyboard: Tab reaches the table’s actions; the editor takes
   await dashboard.keyboard.press('Escape');
   await dashboard.waitForFunction(() => !document.querySelector('form.editor'));
   expect((await focused(dashboard)).label).toBe(edit.label);
+  await dashboard.close();
+});
+
+test('dashboard views by keyboard: Tab reaches the views, Enter opens one and its heading takes focus', async () => {
+  const dashboard = await openExtensionPage('options.html', 'light', 1200);
+  await dashboard.waitForSelector('table.entities tbody tr');
+  const articles = await tabTo(dashboard, (f) => f.tag === 'a' && f.text === 'Articles');
+  expect(articles.ring).toBe(true);
+  await dashboard.keyboard.press('Enter');
+  await dashboard.waitForSelector('.articles-view');
+  await dashboard.waitForFunction(() => document.activeElement?.id === 'view-heading');
+  expect(await dashboard.$eval('nav.views a[aria-current="page"]', (a) => a.textContent)).toBe('Articles');
+  // The view's heading sits right after the views: Shift+Tab goes back to the last of them.
+  await dashboard.keyboard.down('Shift');
+  await dashboard.keyboard.press('Tab');
+  await dashboard.keyboard.up('Shift');
+  const memory = await focused(dashboard);
+  expect(memory.text).toBe('Memory and backup');
+  expect(memory.ring).toBe(true);
+  await dashboard.keyboard.press('Enter');
+  await dashboard.waitForSelector('.memory-view');
+  await dashboard.waitForFunction(
+    () => document.activeElement?.textContent === 'Memory and backup' && document.activeElement.localName === 'h2',
+  );
   await dashboard.close();
 });
 
