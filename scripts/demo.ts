@@ -34,16 +34,28 @@ async function screenshotPopup(browser: Browser, extensionId: string, tabId: num
 }
 
 async function screenshotDashboard(browser: Browser, extensionId: string): Promise<void> {
+  const views: { file: string; hash: string; ready: string }[] = [
+    { file: 'dashboard', hash: '', ready: 'table.entities tbody tr' },
+    { file: 'dashboard-search', hash: '#search=Sayyari', ready: 'mark' },
+    // The admiral learned from the first story, met again (as "Habibullah") in the second.
+    { file: 'dashboard-entity', hash: '#actor=discovered%3Ahabibollah-sayyari', ready: 'canvas' },
+  ];
   for (const theme of THEMES) {
-    const dashboard = await browser.newPage();
-    await dashboard.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
-    await dashboard.setViewport({ width: 1200, height: 800 });
-    await dashboard.goto(`chrome-extension://${extensionId}/options.html`);
-    await dashboard.waitForSelector('table.entities');
-    await dashboard.type('input[type="search"]', 'Iran');
-    await new Promise((done) => setTimeout(done, 500));
-    await dashboard.screenshot({ path: `${OUT}/dashboard${suffix(theme)}.png` });
-    await dashboard.close();
+    for (const view of views) {
+      const dashboard = await browser.newPage();
+      await dashboard.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+      await dashboard.setViewport({ width: 1200, height: 800 });
+      await dashboard.goto(`chrome-extension://${extensionId}/options.html${view.hash}`);
+      try {
+        await dashboard.waitForSelector(view.ready, { timeout: 10_000 });
+      } catch {
+        console.warn(`  the dashboard's ${view.file} view never showed ${view.ready}: screenshot taken as it is`);
+      }
+      if (view.file === 'dashboard') await dashboard.type('input[type="search"]', 'Iran');
+      await new Promise((done) => setTimeout(done, 800));
+      await dashboard.screenshot({ path: `${OUT}/${view.file}${suffix(theme)}.png` });
+      await dashboard.close();
+    }
   }
 }
 
