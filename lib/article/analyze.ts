@@ -8,8 +8,9 @@ import { readJsonLd } from './json-ld';
 import { readMetaTags, type MetaTags } from './meta-tags';
 import { extractMetadata } from './metadata';
 import { measurePage, type PageFeatures } from './page-features';
-import { scanPage } from './page-scan';
-import { collectTextBlocks } from './text-blocks';
+import { scanSteps } from './page-scan';
+import { runToEnd, type Steps } from './steps';
+import { textBlockSteps } from './text-blocks';
 import type { ArticleVerdict, DocumentAnalysis } from './types';
 
 /** Features and root of a page, from a single scan. */
@@ -26,11 +27,20 @@ function pageAddress(doc: Document, tags: MetaTags): string | null {
 
 /** Measures the page once for detection; exported for the evaluation script. */
 export function gatherEvidence(doc: Document): PageEvidence | null {
+  return runToEnd(evidenceSteps(doc));
+}
+
+function* evidenceSteps(doc: Document): Steps<PageEvidence | null> {
   if (!doc.body) return null;
-  const scan = scanPage(doc.body);
+  const scan = yield* scanSteps(doc.body);
   const root = findRootInScan(scan);
+  yield;
   const tags = readMetaTags(doc);
-  return { features: measurePage(tags, readJsonLd(doc), scan, root, pageAddress(doc, tags)), root };
+  const ld = readJsonLd(doc);
+  yield;
+  const features = measurePage(tags, ld, scan, root, pageAddress(doc, tags));
+  yield;
+  return { features, root };
 }
 
 const EMPTY_VERDICT: ArticleVerdict = { isArticle: false, score: 0, signals: {} };
@@ -54,12 +64,22 @@ function fallbackRoot(doc: Document): Element | null {
  * @example const { verdict, blocks } = analyzeDocument(document, { force: true });
  */
 export function analyzeDocument(doc: Document, opts: { force?: boolean } = {}): DocumentAnalysis {
+  return runToEnd(analyzeDocumentSteps(doc, opts));
+}
+
+/**
+ * `analyzeDocument` as pausable steps: the content script runs them in slices (`runSliced`) so
+ * that a large page never blocks its main thread for long.
+ */
+export function* analyzeDocumentSteps(doc: Document, opts: { force?: boolean } = {}): Steps<DocumentAnalysis> {
   const meta = extractMetadata(doc);
-  const evidence = gatherEvidence(doc);
+  yield;
+  const evidence = yield* evidenceSteps(doc);
   const verdict = evidence ? scoreFeatures(evidence.features) : EMPTY_VERDICT;
+  yield;
   const found = evidence?.root ?? null;
   const root = found ?? (opts.force ? fallbackRoot(doc) : null);
   const wanted = verdict.isArticle || opts.force === true;
-  const blocks = wanted && root ? collectTextBlocks(root) : [];
+  const blocks = wanted && root ? yield* textBlockSteps(root) : [];
   return { verdict, meta, root, blocks };
 }

@@ -1,6 +1,7 @@
 /** Public API of article detection and extraction; the content script imports only this. */
 export type { ArticleMeta, ArticleVerdict, DocumentAnalysis, TextBlock } from './types';
-export { analyzeDocument, detectArticle, gatherEvidence } from './analyze';
+export { analyzeDocument, analyzeDocumentSteps, detectArticle, gatherEvidence } from './analyze';
+export { runSliced, runToEnd, type Steps } from './steps';
 export { findArticleRoot } from './article-root';
 export { collectTextBlocks } from './text-blocks';
 export { extractMetadata } from './metadata';

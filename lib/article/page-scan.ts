@@ -5,7 +5,8 @@
  */
 import { dropBoilerplate, sumByAncestor, type SubtreeText } from './boilerplate-boxes';
 import { createCensus, type ElementCensus } from './element-census';
-import { collectParagraphs, type Paragraph } from './text-walk';
+import { runToEnd, type Steps } from './steps';
+import { paragraphSteps, type Paragraph } from './text-walk';
 
 export type { Paragraph } from './text-walk';
 export type { SubtreeText } from './boilerplate-boxes';
@@ -25,9 +26,19 @@ export interface PageScan {
  * @example scanPage(document.body).subtree.get(article)?.prose
  */
 export function scanPage(body: Element): PageScan {
+  return runToEnd(scanSteps(body));
+}
+
+/** `scanPage` as pausable steps (lib/article/steps.ts). */
+export function* scanSteps(body: Element): Steps<PageScan> {
   const { census, visit } = createCensus();
-  const paragraphs = dropBoilerplate(collectParagraphs(body, visit), body);
-  return { body, paragraphs, subtree: sumByAncestor(paragraphs, body), census };
+  const all = yield* paragraphSteps(body, visit);
+  yield;
+  const paragraphs = dropBoilerplate(all, body);
+  yield;
+  const subtree = sumByAncestor(paragraphs, body);
+  yield;
+  return { body, paragraphs, subtree, census };
 }
 
 /** Share of a subtree's text that is link text (0 for an empty subtree). */

@@ -6,7 +6,8 @@
  */
 import { dropBoilerplate } from './boilerplate-boxes';
 import { isBoilerplateHint, isSkippedElement } from './exclusions';
-import { collectParagraphs, type Paragraph } from './text-walk';
+import { runToEnd, type Steps } from './steps';
+import { paragraphSteps, type Paragraph } from './text-walk';
 import type { TextBlock } from './types';
 
 /** A block made mostly of link text is a "read more" list or a tag cloud, not article text. */
@@ -52,8 +53,10 @@ export function findHeadlineAbove(root: Element): Element | null {
   return null;
 }
 
-function blocksOf(root: Element): TextBlock[] {
-  return dropBoilerplate(collectParagraphs(root), root).filter(isKept).map(toTextBlock);
+function* blockSteps(root: Element): Steps<TextBlock[]> {
+  const paragraphs = yield* paragraphSteps(root);
+  yield;
+  return dropBoilerplate(paragraphs, root).filter(isKept).map(toTextBlock);
 }
 
 /**
@@ -62,7 +65,13 @@ function blocksOf(root: Element): TextBlock[] {
  * @example collectTextBlocks(root).map((b) => b.text)
  */
 export function collectTextBlocks(root: Element): TextBlock[] {
+  return runToEnd(textBlockSteps(root));
+}
+
+/** `collectTextBlocks` as pausable steps (lib/article/steps.ts). */
+export function* textBlockSteps(root: Element): Steps<TextBlock[]> {
   const headline = findHeadlineAbove(root);
-  const blocks = blocksOf(root);
-  return headline ? [...blocksOf(headline), ...blocks] : blocks;
+  yield;
+  const blocks = yield* blockSteps(root);
+  return headline ? [...(yield* blockSteps(headline)), ...blocks] : blocks;
 }

@@ -4,6 +4,10 @@
  * block collection all build on it, so the page is walked once per use and never modified.
  */
 import { isBoilerplateHint, isSkippedElement } from './exclusions';
+import { runToEnd, type Steps } from './steps';
+
+/** Nodes visited between two chances to pause. */
+const NODES_PER_STEP = 400;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -81,10 +85,20 @@ const HEADING = /^h[1-6]$/;
  * @example collectParagraphs(article).map((p) => p.element.localName)
  */
 export function collectParagraphs(root: Element, onElement?: ElementVisitor): Paragraph[] {
+  return runToEnd(paragraphSteps(root, onElement));
+}
+
+/** `collectParagraphs` as pausable steps (lib/article/steps.ts). */
+export function* paragraphSteps(root: Element, onElement?: ElementVisitor): Steps<Paragraph[]> {
   const byElement = new Map<Element, Paragraph>();
   const stack: Frame[] = [];
   pushChildren(stack, root, { node: root, block: root, inLink: false, heading: null });
+  let budget = NODES_PER_STEP;
   while (stack.length > 0) {
+    if (--budget === 0) {
+      budget = NODES_PER_STEP;
+      yield;
+    }
     const frame = stack.pop()!;
     const { node } = frame;
     if (node.nodeType === TEXT_NODE) {

@@ -51,30 +51,34 @@ function groupByType(
     const range = block && rangeFor(doc, block, span.start, span.end);
     if (!range) continue;
     const name = highlightNameOf(span, style);
-    groups.set(name, [...(groups.get(name) ?? []), range]);
+    const group = groups.get(name);
+    if (group) group.push(range);
+    else groups.set(name, [range]);
   }
   return groups;
 }
 
 function createHighlightPainter(doc: Document, api: HighlightApi): Painter {
-  const names = new Set<string>();
-  const ranges = new Map<string, Range[]>();
+  /** Each registered highlight; a later paint adds its ranges to the same one (a set). */
+  const highlights = new Map<string, Highlight>();
   return {
     paint(blocks, spans, style = 'underline-tint') {
       let painted = 0;
       for (const [name, added] of groupByType(doc, blocks, spans, style)) {
-        const all = [...(ranges.get(name) ?? []), ...added];
-        ranges.set(name, all);
-        api.registry.set(name, api.create(all));
-        names.add(name);
+        const existing = highlights.get(name);
+        if (existing) for (const range of added) existing.add(range);
+        else {
+          const highlight = api.create(added);
+          highlights.set(name, highlight);
+          api.registry.set(name, highlight);
+        }
         painted += added.length;
       }
       return painted;
     },
     clear() {
-      for (const name of names) api.registry.delete(name);
-      names.clear();
-      ranges.clear();
+      for (const name of highlights.keys()) api.registry.delete(name);
+      highlights.clear();
     },
   };
 }
