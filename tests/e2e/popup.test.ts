@@ -180,19 +180,24 @@ test('a click on an actor shows its next mention; highlighting turns off on the 
 
   const names = () => page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n !== 'dramatis-focus').sort());
   await popup.click('.display-settings summary');
-  const siteSwitch = await popup.waitForSelector('xpath///label[contains(., "On 127.0.0.1")]/input');
-  await siteSwitch!.click();
+  // Found again before each click: the panel re-renders as the tab's analysis grows (related
+  // articles arrive after the article is stored).
+  const siteSwitch = () => popup.waitForSelector('xpath///label[contains(., "On 127.0.0.1")]/input');
+  await (await siteSwitch())!.click();
   await page.waitForFunction(
     () => [...CSS.highlights.keys()].filter((n) => n.startsWith('dramatis-') && n !== 'dramatis-focus').length === 0,
   );
-  await siteSwitch!.click();
+  await popup.waitForFunction(
+    () => !document.querySelector<HTMLInputElement>('.display-settings input[type="checkbox"]')?.checked,
+  );
+  await (await siteSwitch())!.click();
   await page.waitForFunction(() => CSS.highlights.has('dramatis-place'));
 
-  const places = await popup.waitForSelector('xpath///fieldset[contains(@class,"types")]//label[contains(., "Places")]/input');
-  await places!.click();
+  const places = () => popup.waitForSelector('xpath///fieldset[contains(@class,"types")]//label[contains(., "Places")]/input');
+  await (await places())!.click();
   await page.waitForFunction(() => !CSS.highlights.has('dramatis-place') && CSS.highlights.has('dramatis-organization'));
   expect((await names()).some((n) => n.startsWith('dramatis-place'))).toBe(false);
-  await places!.click();
+  await (await places())!.click();
   await page.waitForFunction(() => CSS.highlights.has('dramatis-place'));
   expect(await popup.$eval('.display-settings', (d) => d.textContent)).toContain('On every site');
 });
