@@ -60,10 +60,14 @@ export function createBackgroundService(
     const tabId = tabOf(sender);
     const base = { ...baseAnalysis(request), forced: request.forced, meta: request.meta };
     try {
-      const { matcher, entities, isSuppressed } = await knowledgeBase.current();
-      const customTopics = await settings.customTopics();
+      // Three independent reads: none waits for another.
+      const [{ matcher, entities, isSuppressed }, customTopics, notHereStored] = await Promise.all([
+        knowledgeBase.current(),
+        settings.customTopics(),
+        falseMatches?.forPage(sender.url ?? request.url),
+      ]);
       const analysis = analyzeArticle(request.blocks, matcher, entities, { isSuppressed, customTopics });
-      const notHere = (await falseMatches?.forPage(sender.url ?? request.url)) ?? new Set<string>();
+      const notHere = notHereStored ?? new Set<string>();
       const spans = analysis.spans.filter((s) => !notHere.has(s.entityId));
       const actors = analysis.actors.filter((a) => !notHere.has(a.entityId));
       const { topics, learned } = analysis;
