@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { ensureBrowsers, extensionWorker, launchChromium, launchFirefox, tabIdOf } from './lib/browsers';
+import { hoverHighlight } from './lib/highlight-point';
 import { serveStatic } from './lib/serve';
 
 const OUT = resolve('demo-output');
@@ -65,21 +66,11 @@ async function screenshotCard(page: Page, text: string, file: string): Promise<v
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
     await page.mouse.move(5, 5);
     await new Promise((done) => setTimeout(done, 400));
-    const point = await page.evaluate((wanted: string) => {
-      for (const [name, highlight] of CSS.highlights) {
-        if (name === 'dramatis-focus') continue;
-        for (const range of highlight as unknown as Iterable<Range>) {
-          if (range.toString() !== wanted) continue;
-          range.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-          const r = range.getClientRects()[0]!;
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-      }
-      return null;
-    }, text);
-    if (!point) return console.warn(`  no highlight reads "${text}": no card screenshot`);
-    await page.mouse.move(point.x - 3, point.y);
-    await page.mouse.move(point.x, point.y, { steps: 3 });
+    try {
+      await hoverHighlight(page, text);
+    } catch {
+      return console.warn(`  no highlight reads "${text}": no card screenshot`);
+    }
     await new Promise((done) => setTimeout(done, 1_000));
     await page.screenshot({ path: `${OUT}/${file}${suffix(theme)}.png` });
   }

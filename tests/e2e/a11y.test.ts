@@ -11,6 +11,7 @@ import type { Browser, CDPSession, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { activeTabId, extensionWorker } from '../../scripts/lib/browsers';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
+import { hoverHighlight } from '../../scripts/lib/highlight-point';
 import { FIXTURES_DIR, launch, waitForPageDone } from './harness';
 
 const axe = createRequire(import.meta.url)('axe-core') as { source: string };
@@ -266,26 +267,6 @@ describe.each<Scheme>(['light', 'dark'])('axe on the card, %s theme', (scheme) =
     await page.close();
   });
 });
-
-/** Moves the pointer onto the first highlighted range reading `text`, as a reader does. */
-async function hoverHighlight(page: Page, text: string): Promise<void> {
-  await page.mouse.move(5, 5);
-  const point = await page.evaluate((wanted: string) => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (name === 'dramatis-focus') continue;
-      for (const range of highlight as unknown as Iterable<Range>) {
-        if (range.toString() !== wanted) continue;
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`No highlight reads "${text}"`);
-  await page.mouse.move(point.x - 3, point.y);
-  await page.mouse.move(point.x, point.y, { steps: 3 });
-}
 
 interface CdpNode {
   nodeId: number;

@@ -8,6 +8,7 @@ import type { Browser, CDPSession, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { activeTabId, extensionWorker } from '../../scripts/lib/browsers';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
+import { highlightPoint, hoverHighlight } from '../../scripts/lib/highlight-point';
 import { FIXTURES_DIR, highlightsOn, launch, visit, waitForPageDone } from './harness';
 
 const HOST = 'dramatis-card';
@@ -19,32 +20,6 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Scrolls the first highlighted range reading `text` into view and returns its centre. */
-async function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate((wanted: string) => {
-    for (const [name, hl] of CSS.highlights) {
-      if (name === 'dramatis-focus') continue;
-      for (const range of hl as unknown as Iterable<Range>) {
-        if (range.toString() !== wanted) continue;
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`No highlight reads "${text}"`);
-  return point;
-}
-
-async function hover(page: Page, text: string): Promise<{ x: number; y: number }> {
-  await page.mouse.move(5, 5);
-  const point = await pointOf(page, text);
-  await page.mouse.move(point.x - 3, point.y);
-  await page.mouse.move(point.x, point.y, { steps: 3 });
-  return point;
-}
 
 /** What the page's own scripts can see of the card. */
 async function pageView(page: Page) {
@@ -153,14 +128,14 @@ describe('chromium', () => {
     const cdp = await page.createCDPSession();
     expect(await pageView(page)).toMatchObject({ host: false }); // nothing in the page until a hover
 
-    await hover(page, 'Habibullah Sayyari');
+    await hoverHighlight(page, 'Habibullah Sayyari');
     const text = await waitForCard(cdp, /Habibollah Sayyari/);
     expect(text).toContain('matched as “Habibullah Sayyari”');
     expect(text).toContain('Person');
     expect(text).toMatch(/Pin to watchlist/);
 
     // Shown, beside the name, inside the viewport: the page sees only the host at that point.
-    const name = await pointOf(page, 'Habibullah Sayyari');
+    const name = await highlightPoint(page, 'Habibullah Sayyari');
     const centre = await centreOf(cdp, (n) => (n.attributes ?? []).join(' ').includes('role dialog'));
     expect(Math.abs(centre.y - name.y)).toBeLessThan(300);
     expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, centre)).toBe(HOST);
@@ -179,13 +154,13 @@ describe('chromium', () => {
   test('a short pass over a name opens nothing; the card closes after the pointer leaves it', async () => {
     const page = await open('humanitarian-readiness.html');
     const cdp = await page.createCDPSession();
-    const point = await pointOf(page, 'Habibullah Sayyari');
+    const point = await highlightPoint(page, 'Habibullah Sayyari');
     await page.mouse.move(point.x, point.y);
     await page.mouse.move(point.x, point.y - 200); // away within the intent delay
     await pause(500);
     expect(await cardText(cdp)).toBe('');
 
-    await hover(page, 'Habibullah Sayyari');
+    await hoverHighlight(page, 'Habibullah Sayyari');
     await waitForCard(cdp, /Habibollah Sayyari/);
     // Away from both the name and the card (which grows with the reader's history): the corner.
     await page.mouse.move(2, 2, { steps: 5 });
@@ -196,7 +171,7 @@ describe('chromium', () => {
   test('card actions: pin flips to unpin; “not this one here” removes the highlights, also after a reload', async () => {
     const page = await open('humanitarian-readiness.html');
     const cdp = await page.createCDPSession();
-    await hover(page, 'Habibullah Sayyari');
+    await hoverHighlight(page, 'Habibullah Sayyari');
     await waitForCard(cdp, /Pin to watchlist/);
     await clickCardButton(page, cdp, 'Pin to watchlist');
     const pinned = await waitForCard(cdp, /Pinned to your watchlist/);
@@ -277,7 +252,7 @@ describe('firefox', () => {
     await (await open('caspian-cooperation.html')).close();
     const page = await open('humanitarian-readiness.html');
     expect(await pageView(page)).toMatchObject({ host: false });
-    const point = await hover(page, 'Habibullah Sayyari');
+    const point = await hoverHighlight(page, 'Habibullah Sayyari');
     await page.waitForFunction((host: string) => !!document.querySelector(host), { timeout: 5_000 }, HOST);
     // The card sits just below the name, or just above it near the viewport's bottom.
     await page.waitForFunction(

@@ -8,6 +8,7 @@ import type { Browser, CDPSession, Page, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { activeTabId, extensionWorker } from '../../scripts/lib/browsers';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
+import { hoverHighlight } from '../../scripts/lib/highlight-point';
 import { FIXTURES_DIR, launch, visit, waitForPageDone } from './harness';
 
 let server: Served;
@@ -91,21 +92,7 @@ test('after the caspian story, the humanitarian story’s popup lists it as rela
 
 test('the admiral’s card on the humanitarian story links the caspian story the reader read before', async () => {
   const { page } = await read('humanitarian-readiness.html');
-  const point = await page.evaluate(() => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (name === 'dramatis-focus') continue;
-      for (const range of highlight as unknown as Iterable<Range>) {
-        if (range.toString() !== 'Habibullah Sayyari') continue;
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-        const r = range.getClientRects()[0]!;
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-    }
-    return null;
-  });
-  expect(point).not.toBeNull();
-  await page.mouse.move(point!.x - 3, point!.y);
-  await page.mouse.move(point!.x, point!.y, { steps: 3 });
+  await hoverHighlight(page, 'Habibullah Sayyari');
   const cdp = await page.createCDPSession();
   await expect.poll(async () => (await card(cdp)).text, { timeout: 5_000 }).toMatch(/In \d+ of your articles/);
   const { text, links } = await card(cdp);
