@@ -12,6 +12,7 @@ import type { ArticleRequest, PageReport, TabAnalysis } from '../lib/messaging/p
 import { classifyUrl } from '../lib/analysis/supported-url';
 import { handleMessages, sendToTab, type Handlers, type Sender } from './messaging';
 import type { KnowledgeBase } from './knowledge-base';
+import type { ArticleInput } from '../lib/memory/article-record';
 import type { ReadingMemory } from './reading-memory';
 import { forgetTab, readTab, writeTab } from './tab-analyses';
 
@@ -60,34 +61,28 @@ export function createBackgroundService(
     const tabId = tabOf(sender);
     const base = { ...baseAnalysis(request), forced: request.forced, meta: request.meta };
     try {
-      // Three independent reads: none waits for another.
-      const [{ matcher, entities, isSuppressed }, customTopics, notHereStored] = await Promise.all([
+      // Independent reads: none waits for another.
+      const [{ matcher, entities, isSuppressed }, customTopics, notHereStored, previous] = await Promise.all([
         knowledgeBase.current(),
         settings.customTopics(),
         falseMatches?.forPage(sender.url ?? request.url),
+        readTab(tabId),
       ]);
       const analysis = analyzeArticle(request.blocks, matcher, entities, { isSuppressed, customTopics });
       const notHere = notHereStored ?? new Set<string>();
       const spans = analysis.spans.filter((s) => !notHere.has(s.entityId));
       const actors = analysis.actors.filter((a) => !notHere.has(a.entityId));
       const { topics, learned } = analysis;
-      const state: TabAnalysis = { ...base, status: 'article', actors, topics };
+      // The same page read again (a living page, a re-analysis) keeps its related articles until
+      // they are ranked again, so the popup never blinks them away.
+      const kept =
+        previous?.status === 'article' && previous.url === request.url && previous.articleId
+          ? { articleId: previous.articleId, related: previous.related ?? [] }
+          : {};
+      const state: TabAnalysis = { ...base, status: 'article', actors, topics, ...kept };
       await writeTab(tabId, state);
-      // The article is stored (not from private windows or excluded sites, unless the reader says
-      // so; not a page the reader forced): its new names are learned for the next one, and the
-      // stored articles related to it reach the popup through the tab's analysis.
-      const url = sender.url ?? request.url;
-      const incognito = Boolean(sender.tab?.incognito);
-      const storable = request.isArticle || !request.forced;
-      if (memory) {
-        if (storable && (await memory.mayStore(url, incognito)))
-          void remember(
-            tabId,
-            state,
-            { url, meta: request.meta, blocks: request.blocks, analysis: { spans, actors, topics } },
-            learned,
-          );
-      } else if (learned.length > 0 && !incognito) void learn(learned);
+      // Painting first: storing runs after the spans are answered.
+      track(remember(tabId, state, request, sender, { spans, actors, topics }, learned));
       return { spans };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -96,15 +91,35 @@ export function createBackgroundService(
     }
   }
 
+  let pending: Promise<void> = Promise.resolve();
+  function track(task: Promise<void>): void {
+    pending = Promise.all([pending, task]).then(() => undefined);
+  }
+
+  /**
+   * The article is stored (not from private windows or excluded sites, unless the reader says
+   * so; not a page the reader only forced to be analyzed): its new names are learned for the
+   * next one, and the stored articles related to it reach the popup through the tab's analysis.
+   */
   async function remember(
     tabId: number,
     state: TabAnalysis,
-    input: Omit<Parameters<ReadingMemory['store']>[0], 'now'>,
+    request: ArticleRequest,
+    sender: Sender,
+    analysis: ArticleInput['analysis'],
     learned: Parameters<EntityRepo['learn']>[0],
   ) {
+    const url = sender.url ?? request.url;
+    const incognito = Boolean(sender.tab?.incognito);
     try {
+      if (!memory) {
+        if (learned.length > 0 && !incognito) await learn(learned);
+        return;
+      }
+      const storable = request.isArticle || !request.forced;
+      if (!storable || !(await memory.mayStore(url, incognito))) return;
       if (learned.length > 0) await learn(learned);
-      const stored = await memory!.store({ ...input, now: Date.now() });
+      const stored = await memory.store({ url, meta: request.meta, blocks: request.blocks, analysis, now: Date.now() });
       if (!stored) return;
       const current = await readTab(tabId);
       // The reader may have moved on while the article was stored: update only the same page.
@@ -178,5 +193,9 @@ export function createBackgroundService(
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   }
 
-  return { init };
+  return {
+    init,
+    /** Resolves once every article received so far is stored (or was not to be): for tests. */
+    settled: () => pending,
+  };
 }

@@ -76,7 +76,7 @@ export function createCardService({
     const analysis = await readTab(tabId);
     const actor = analysis?.actors.find((a) => a.entityId === entityId);
     if (!analysis || !actor) throw new Error('Not an actor of this page');
-    return { tabId, actor, url: sender.url ?? analysis.url };
+    return { tabId, actor, url: sender.url ?? analysis.url, articleId: analysis.articleId };
   }
 
   /** The entity as stored, or, for a discovery never stored, one built from the page's actor. */
@@ -118,10 +118,10 @@ export function createCardService({
 
   const handlers: Handlers = {
     'bg:card': async ({ entityId, surface }, sender) => {
-      const { actor, url } = await paintedOn(sender, entityId);
+      const { actor, url, articleId } = await paintedOn(sender, entityId);
       const { entities } = await knowledgeBase.current();
       const card = cardDataOf(entities.get(entityId), actor, surface);
-      if (memory) card.memory = await memory.cardMemory(entityId, url).catch(() => null);
+      if (memory) card.memory = await memory.cardMemory(entityId, url, articleId).catch(() => null);
       return card;
     },
     'bg:card-action': async ({ entityId, action }, sender) => {

@@ -43,6 +43,7 @@ function clipMeta(meta: ArticleMeta): ArticleMeta {
     siteName: clipOrNull(meta.siteName),
     canonicalUrl: clipOrNull(meta.canonicalUrl),
     language: clipOrNull(meta.language),
+    ogUrl: clipOrNull(meta.ogUrl ?? null),
   };
 }
 

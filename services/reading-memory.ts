@@ -12,6 +12,7 @@
  */
 import type { ArticleInput, ArticleRecord } from '../lib/memory/article-record';
 import { buildArticleRecord } from '../lib/memory/article-record';
+import { urlKey } from '../lib/memory/canonical-url';
 import { isExcludedUrl, restoreBackupFile, type ArticleRepo } from '../lib/memory/article-repo';
 import { MAX_BACKUP_CHARS } from '../lib/memory/backup';
 import { entityStats } from '../lib/memory/entity-stats';
@@ -56,6 +57,8 @@ export interface ReadingMemoryDeps {
   searchIdleMs?: number;
   /** Write the index snapshot this long after the last change. */
   snapshotDelayMs?: number;
+  /** Characters of the backup file per export part. */
+  backupPartChars?: number;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -84,6 +87,7 @@ export function createReadingMemory({
   now = Date.now,
   searchIdleMs = 5 * 60_000,
   snapshotDelayMs = 2_000,
+  backupPartChars = BACKUP_PART_CHARS,
 }: ReadingMemoryDeps) {
   let related: Promise<RelatedIndex> | null = null;
   let search: Promise<ArticleSearch> | null = null;
@@ -271,13 +275,17 @@ export function createReadingMemory({
       return { record: stored, related: await relatedTo(stored, 5) };
     },
 
-    /** The card's "in N of your articles": counts, the latest (not `currentUrl`), who appears with it. */
-    async cardMemory(entityId: string, currentUrl?: string): Promise<CardData['memory']> {
+    /**
+     * The card's "in N of your articles": counts, the latest (not the page the card is on, by its
+     * stored id or its address), who appears with it.
+     */
+    async cardMemory(entityId: string, currentUrl?: string, currentId?: string): Promise<CardData['memory']> {
       const [loaded, { entities }] = await Promise.all([index(), knowledgeBase.current()]);
       const stats = entityStats(loaded, entityId, { recent: 4, coEntities: 5 });
       if (stats.articles === 0) return null;
+      const here = currentUrl === undefined ? null : urlKey(currentUrl);
       const recent = (await articles.bulkGet(stats.recent)).filter(
-        (r): r is ArticleRecord => r !== undefined && r.url !== currentUrl && r.canonicalUrl !== currentUrl,
+        (r): r is ArticleRecord => r !== undefined && r.id !== currentId && r.urlKey !== here,
       );
       return {
         articles: stats.articles,
@@ -424,8 +432,8 @@ export function createReadingMemory({
       }
       const text = backupsOut.get(key);
       if (text === undefined) throw new Error('This export has expired: start it again');
-      const part = text.slice(offset, offset + BACKUP_PART_CHARS);
-      if (offset + BACKUP_PART_CHARS >= text.length) backupsOut.delete(key);
+      const part = text.slice(offset, offset + backupPartChars);
+      if (offset + backupPartChars >= text.length) backupsOut.delete(key);
       return { token: key, part, total: text.length };
     },
 

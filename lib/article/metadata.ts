@@ -106,6 +106,7 @@ export function extractMetadata(doc: Document): ArticleMeta {
   const ld = readJsonLd(doc);
   const article = findLdNode(ld, ARTICLE_TYPES);
   const siteName = siteNameOf(tags, ld, article);
+  const ogUrl = firstMeta(tags, ['og:url']);
   const candidates = [
     firstMeta(tags, ['og:title', 'twitter:title']),
     ldText(article?.data['headline']),
@@ -120,13 +121,11 @@ export function extractMetadata(doc: Document): ArticleMeta {
       bylineFromMarkup(doc),
     publishedAt: toIsoDate(clean(ldText(article?.data['datePublished'])) ?? firstMeta(tags, DATE_META) ?? dateFromMarkup(doc)),
     siteName,
-    canonicalUrl: resolveUrl(
-      doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? firstMeta(tags, ['og:url']),
-      doc,
-    ),
+    canonicalUrl: resolveUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? ogUrl, doc),
     language:
       clean(doc.documentElement.getAttribute('lang')) ??
       clean(firstMeta(tags, ['content-language'])) ??
       localeToLanguage(firstMeta(tags, ['og:locale'])),
+    ogUrl: resolveUrl(ogUrl, doc),
   };
 }

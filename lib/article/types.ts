@@ -7,8 +7,11 @@ export interface ArticleMeta {
   /** ISO 8601 when the page's date parses, else the raw value. */
   publishedAt: string | null;
   siteName: string | null;
+  /** `rel=canonical`, else `og:url`. */
   canonicalUrl: string | null;
   language: string | null;
+  /** `og:url` on its own: the reading memory tries it when `rel=canonical` cannot stand for the page. */
+  ogUrl?: string | null;
 }
 
 /** Whether a page is an article, with each named signal's contribution to the score. */

@@ -72,7 +72,7 @@ export interface ArticleInput {
   analysis: Pick<ArticleAnalysis, 'spans' | 'actors' | 'topics'>;
   /** Epoch milliseconds. */
   now: number;
-  /** og:url, when the page has one beside rel=canonical (`meta.canonicalUrl`). */
+  /** og:url, when the page has one beside rel=canonical (`meta.canonicalUrl`); else `meta.ogUrl`. */
   ogUrl?: string | null;
 }
 
@@ -135,7 +135,7 @@ export function withDerivedFields(record: Omit<ArticleRecord, 'urlKey' | 'entity
  */
 export function buildArticleRecord(input: ArticleInput): ArticleRecord | null {
   const url = normalizeUrl(input.url);
-  const canonical = canonicalUrl(input.url, [input.meta.canonicalUrl, input.ogUrl]);
+  const canonical = canonicalUrl(input.url, [input.meta.canonicalUrl, input.ogUrl ?? input.meta.ogUrl]);
   if (!url || !canonical) return null;
   const key = urlKey(canonical)!;
   const { text, starts } = joinBlocks(input.blocks);

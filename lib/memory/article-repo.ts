@@ -63,6 +63,17 @@ function isPrivacy(value: unknown): value is MemoryPrivacy {
   );
 }
 
+/** Excluded sites reduced to host names, once each; throws on one that is not a site. */
+function normalPrivacy(privacy: MemoryPrivacy): MemoryPrivacy {
+  const excludedSites: string[] = [];
+  for (const site of privacy.excludedSites) {
+    const host = siteHost(site);
+    if (host === null) throw new Error(`“${site}” is not a site name (example.com)`);
+    if (!excludedSites.includes(host)) excludedSites.push(host);
+  }
+  return { storePrivate: privacy.storePrivate, excludedSites };
+}
+
 export type SnapshotKind = 'related' | 'search';
 
 export interface Snapshot<T> {
@@ -78,6 +89,15 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
     const next = (((await db.meta.get(REVISION))?.value as number | undefined) ?? 0) + 1;
     await db.meta.put({ key: REVISION, value: next });
     return next;
+  }
+
+  /**
+   * After articles were deleted: the search snapshot holds their words, so it goes at once (the
+   * search rebuilds it); the related one holds no text and is rewritten by the next snapshot.
+   */
+  async function forgotten(db: DramatisDb): Promise<void> {
+    await db.meta.delete(`${SNAPSHOT}.search`);
+    await bump(db);
   }
 
   async function duplicatesIn(db: DramatisDb, record: ArticleRecord): Promise<DuplicateMatch[]> {
@@ -97,6 +117,11 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
   async function readRetention(db: DramatisDb): Promise<RetentionPolicy> {
     const value = (await db.meta.get(RETENTION))?.value;
     return isRetentionPolicy(value) ? value : DEFAULT_RETENTION;
+  }
+
+  async function readPrivacy(db: DramatisDb): Promise<MemoryPrivacy> {
+    const value = (await db.meta.get(PRIVACY))?.value;
+    return isPrivacy(value) ? value : DEFAULT_PRIVACY;
   }
 
   async function readDates(db: DramatisDb): Promise<{ id: string; readAt: number }[]> {
@@ -149,18 +174,11 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
     },
 
     async privacy(): Promise<MemoryPrivacy> {
-      const value = (await (await dbReady).meta.get(PRIVACY))?.value;
-      return isPrivacy(value) ? value : DEFAULT_PRIVACY;
+      return readPrivacy(await dbReady);
     },
 
     async savePrivacy(privacy: MemoryPrivacy): Promise<void> {
-      const excludedSites: string[] = [];
-      for (const site of privacy.excludedSites) {
-        const host = siteHost(site);
-        if (host === null) throw new Error(`“${site}” is not a site name (example.com)`);
-        if (!excludedSites.includes(host)) excludedSites.push(host);
-      }
-      await (await dbReady).meta.put({ key: PRIVACY, value: { storePrivate: privacy.storePrivate, excludedSites } });
+      await (await dbReady).meta.put({ key: PRIVACY, value: normalPrivacy(privacy) });
     },
 
     async count(): Promise<number> {
@@ -186,7 +204,7 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
       }
     },
 
-    /** Deletes articles; returns the ids that were stored (to take out of the indexes). */
+    /** Deletes articles (and the search snapshot); returns the ids that were stored (to take out of the indexes). */
     async delete(ids: readonly string[]): Promise<string[]> {
       const db = await dbReady;
       return db.transaction('rw', db.articles, db.meta, async () => {
@@ -195,7 +213,7 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
           .anyOf([...ids])
           .primaryKeys()) as string[];
         await db.articles.bulkDelete(found);
-        if (found.length) await bump(db);
+        if (found.length) await forgotten(db);
         return found;
       });
     },
@@ -226,7 +244,7 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
         const expired = expiredArticles(await readDates(db), await readRetention(db), now);
         if (expired.length) {
           await db.articles.bulkDelete(expired);
-          await bump(db);
+          await forgotten(db);
         }
         return expired;
       });
@@ -265,7 +283,11 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
           {
             entities: await db.entities.toArray(),
             rejected: await db.rejected.toArray(),
-            settings: { customTopics: await settingsRepo.customTopics(), retention: await readRetention(db) },
+            settings: {
+              customTopics: await settingsRepo.customTopics(),
+              retention: await readRetention(db),
+              privacy: await readPrivacy(db),
+            },
             articles: await db.articles.toArray(),
           },
           now,
@@ -280,7 +302,11 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
     async restoreBackup(backup: Backup, mode: MergeMode): Promise<{ entities: number; articles: number }> {
       const db = await dbReady;
       return db.transaction('rw', [db.entities, db.rejected, db.meta, db.articles], async () => {
-        const settings: BackupSettings = { customTopics: await settingsRepo.customTopics(), retention: await readRetention(db) };
+        const settings: BackupSettings = {
+          customTopics: await settingsRepo.customTopics(),
+          retention: await readRetention(db),
+          privacy: await readPrivacy(db),
+        };
         const ids = backup.articles.map((a) => a.id);
         const existing =
           mode === 'merge'
@@ -307,6 +333,7 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
         await db.rejected.bulkPut(plan.rejected);
         await settingsRepo.saveCustomTopics(plan.settings.customTopics);
         await db.meta.put({ key: RETENTION, value: plan.settings.retention });
+        if (plan.settings.privacy) await db.meta.put({ key: PRIVACY, value: normalPrivacy(plan.settings.privacy) });
         await db.articles.bulkPut(plan.articles);
         await bump(db);
         return { entities: plan.entities.length, articles: await db.articles.count() };

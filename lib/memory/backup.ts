@@ -31,9 +31,17 @@ const MAX_FIELD = 10_000;
 export type BackupEntity = Entity & { edited?: boolean; mergedIds?: string[]; updatedAt?: number };
 export type BackupArticle = Omit<ArticleRecord, 'urlKey' | 'entityIds' | 'topicIds' | 'bands'>;
 
+/** Where the reading memory may store (absent from files written before it was backed up). */
+export interface BackupPrivacy {
+  storePrivate: boolean;
+  /** Host names never stored. */
+  excludedSites: string[];
+}
+
 export interface BackupSettings {
   customTopics: UserTopic[];
   retention: RetentionPolicy;
+  privacy?: BackupPrivacy;
 }
 
 export interface Backup {
@@ -185,7 +193,24 @@ function readSettings(value: unknown): BackupSettings {
   });
   const retention = value.retention ?? DEFAULT_RETENTION;
   if (!isRetentionPolicy(retention)) fail({ path: 'settings.retention' }, 'not a retention policy');
-  return { customTopics: topics as UserTopic[], retention };
+  const settings: BackupSettings = { customTopics: topics as UserTopic[], retention };
+  if (value.privacy !== undefined) settings.privacy = readPrivacy(value.privacy);
+  return settings;
+}
+
+function readPrivacy(value: unknown): BackupPrivacy {
+  if (!isObject(value)) fail({ path: 'settings.privacy' }, 'not an object');
+  const storePrivate = field(value, 'settings.privacy', 'storePrivate', (v) =>
+    typeof v === 'boolean' ? null : 'not true or false',
+  );
+  const sites = field<unknown[]>(value, 'settings.privacy', 'excludedSites', anArray);
+  if (sites.length > MAX_IMPORT_RECORDS)
+    fail({ path: 'settings.privacy.excludedSites' }, `more than ${MAX_IMPORT_RECORDS} items`);
+  sites.forEach((site, i) => {
+    if (typeof site !== 'string' || !site || site.length > MAX_FIELD)
+      fail({ path: `settings.privacy.excludedSites[${i}]` }, 'not a site name');
+  });
+  return { storePrivate: storePrivate as boolean, excludedSites: sites as string[] };
 }
 
 function readList<T>(file: Fields, name: string, max: number, read: (value: unknown, path: string) => T): T[] {
@@ -252,6 +277,13 @@ export function mergeArticle(existing: ArticleRecord, incoming: ArticleRecord): 
   };
 }
 
+/** Merging keeps the reader's choice on private windows and excludes the sites either excludes. */
+function mergedPrivacy(current?: BackupPrivacy, incoming?: BackupPrivacy): { privacy?: BackupPrivacy } {
+  if (!current && !incoming) return {};
+  const excludedSites = [...new Set([...(current?.excludedSites ?? []), ...(incoming?.excludedSites ?? [])])];
+  return { privacy: { storePrivate: current?.storePrivate ?? false, excludedSites } };
+}
+
 /** What to write: the store applies it in one transaction. */
 export interface RestorePlan {
   /** Clear the tables first (replace). */
@@ -267,7 +299,8 @@ export interface RestorePlan {
 /**
  * The restore plan. Merge: entities through `mergeImported` (by id, then by type and name),
  * articles by id or canonical address (`mergeArticle`), rejected names and the reader's topics
- * united (theirs kept on a clash), the current retention kept. Replace: the file's everything.
+ * united (theirs kept on a clash), the current retention and private-window choice kept, excluded
+ * sites united. Replace: the file's everything.
  * @param existingArticles the stored articles that share an id or `urlKey` with the file's
  */
 export function planRestore(
@@ -299,6 +332,7 @@ export function planRestore(
     settings: {
       customTopics: [...current.settings.customTopics, ...backup.settings.customTopics.filter((t) => !topicIds.has(t.id))],
       retention: current.settings.retention,
+      ...mergedPrivacy(current.settings.privacy, backup.settings.privacy),
     },
     articles,
   };

@@ -317,7 +317,8 @@ function isMeta(v: unknown): v is ArticleMeta {
   if (!isObject(v)) return false;
   return (
     isShortString(v.title) &&
-    ['byline', 'publishedAt', 'siteName', 'canonicalUrl', 'language'].every((k) => isNullableString(v[k]))
+    ['byline', 'publishedAt', 'siteName', 'canonicalUrl', 'language'].every((k) => isNullableString(v[k])) &&
+    (v.ogUrl === undefined || isNullableString(v.ogUrl))
   );
 }
 

@@ -86,16 +86,16 @@ describe('extractMetadata', () => {
       'canonical link before og:url',
       '<link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://b.example/y">',
       '',
-      { canonicalUrl: 'https://a.example/x' },
+      { canonicalUrl: 'https://a.example/x', ogUrl: 'https://b.example/y' },
     ],
     [
       'og:url when no canonical',
       '<meta property="og:url" content="https://b.example/y">',
       '',
-      { canonicalUrl: 'https://b.example/y' },
+      { canonicalUrl: 'https://b.example/y', ogUrl: 'https://b.example/y' },
     ],
     ['language from og:locale', '<meta property="og:locale" content="pt_BR">', '', { language: 'pt-BR' }],
-    ['nothing known', '', '', { byline: null, publishedAt: null, siteName: null, canonicalUrl: null }],
+    ['nothing known', '', '', { byline: null, publishedAt: null, siteName: null, canonicalUrl: null, ogUrl: null }],
   ])('%s', (_name, head, body, expected) => {
     expect(extractMetadata(parse(head, body))).toMatchObject(expected);
   });

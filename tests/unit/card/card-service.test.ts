@@ -4,11 +4,13 @@ import { fakeBrowser } from 'wxt/testing';
 import { createEntityRepo, learnedIdOf, nameKey, type EntityRepo } from '../../../lib/entities/repo';
 import type { Entity } from '../../../lib/entities/types';
 import type { Actor, CardAction, TabAnalysis } from '../../../lib/messaging/protocol';
+import { createArticleRepo } from '../../../lib/memory/article-repo';
 import { openDb } from '../../../lib/store/db';
 import { createFalseMatchRepo, type FalseMatchRepo } from '../../../lib/store/false-matches';
 import { cardDataOf, createCardService } from '../../../services/card-service';
 import type { KnowledgeBase, LoadedKnowledgeBase } from '../../../services/knowledge-base';
 import type { Sender } from '../../../services/messaging';
+import { createReadingMemory } from '../../../services/reading-memory';
 import { writeTab } from '../../../services/tab-analyses';
 
 const TAB = 7;
@@ -158,4 +160,40 @@ test('edit opens the dashboard on the entity and changes nothing', async () => {
 
 test('cardDataOf leaves out what the entity does not have', () => {
   expect(cardDataOf(undefined, actors[0]!, '')).toEqual({ entity: { id: iran.id, name: 'Iran', type: 'place' }, memory: null });
+});
+
+test('the card tells the reader’s history with the name: the other stories, never the page it is on', async () => {
+  const articles = createArticleRepo(openDb('memory', { indexedDB: new IDBFactory(), IDBKeyRange }));
+  const memory = createReadingMemory({ articles, knowledgeBase, now: () => Date.UTC(2025, 5, 3) });
+  const readAt = (url: string, title: string, day: number, text: string) =>
+    memory.store({
+      url,
+      meta: { title, byline: null, publishedAt: null, siteName: null, canonicalUrl: null, language: 'en' },
+      blocks: [text],
+      analysis: { spans: [], actors: actors.slice(0, 2), topics: [] },
+      now: Date.UTC(2025, 5, day),
+    });
+  await readAt('https://other.example/caspian', 'Caspian drills', 1, 'Naval drills on the Caspian sea with rescue exercises.');
+  const here = await readAt(URL_, 'Story', 2, 'Relief teams train for evacuations along the coast after the storm.');
+  await writeTab(TAB, {
+    status: 'article',
+    url: URL_,
+    title: 'Story',
+    forced: false,
+    meta: null,
+    actors,
+    topics: [],
+    articleId: here!.record.id,
+  });
+  ({ handlers } = createCardService({ knowledgeBase, repo, falseMatches, memory, openTab, reanalyze }));
+
+  const { memory: history } = await card(sayyariId, 'Habibollah Sayyari');
+  expect(history).toEqual({
+    articles: 2,
+    lastReadAt: new Date(Date.UTC(2025, 5, 2)).toISOString(),
+    recent: [
+      { url: 'https://other.example/caspian', title: 'Caspian drills', readAt: new Date(Date.UTC(2025, 5, 1)).toISOString() },
+    ],
+    coActors: [{ entityId: iran.id, name: 'Iran', type: 'place', count: 2 }],
+  });
 });

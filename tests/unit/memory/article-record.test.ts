@@ -79,6 +79,14 @@ test('the same article read through another address gets the same id', () => {
   expect(other.id).toBe(buildArticleRecord(input)!.id);
 });
 
+test('og:url stands for the page when rel=canonical cannot (it names the home page)', () => {
+  const record = buildArticleRecord({
+    ...input,
+    meta: { ...meta, canonicalUrl: 'https://www.example.com/', ogUrl: 'https://www.example.com/world/naval-talks' },
+  })!;
+  expect(record.canonicalUrl).toBe('https://www.example.com/world/naval-talks');
+});
+
 test('text and positions are capped', () => {
   const long = 'word '.repeat(MAX_TEXT_CHARS / 2);
   const many: PaintSpan[] = Array.from({ length: 100 }, (_, i) => ({

@@ -91,6 +91,16 @@ describe('a damaged or foreign file is refused with the place of the first probl
       (f) => ((f.settings.retention = { kind: 'days', days: 0 }), f),
       'settings.retention: not a retention policy',
     ],
+    [
+      'a bad excluded site',
+      (f) => ((f.settings.privacy = { storePrivate: false, excludedSites: [3] }), f),
+      'settings.privacy.excludedSites[0]: not a site name',
+    ],
+    [
+      'a private-window choice that is not a boolean',
+      (f) => ((f.settings.privacy = { storePrivate: 'yes', excludedSites: [] }), f),
+      'settings.privacy.storePrivate: not true or false',
+    ],
   ])('%s', (_name, damage, message) => {
     const damaged = damage(good());
     const text = typeof damaged === 'string' ? damaged : JSON.stringify(damaged);
@@ -136,6 +146,29 @@ describe('restore plans', () => {
     expect(plan.entities.map((x) => x.id)).toEqual(['p:other', 'p:sayyari', 'c:ir']);
     expect(plan.settings.customTopics.map((t) => t.id)).toEqual(['mine', 'caspian']);
     expect(plan.settings.retention).toEqual({ kind: 'all' });
+  });
+
+  test('privacy: replace takes the file’s; merge keeps the reader’s private-window choice and excludes either’s sites', () => {
+    const theirs = parseBackup(
+      serializeBackup(
+        { ...contents([a!]), settings: { ...settings, privacy: { storePrivate: true, excludedSites: ['bank.example'] } } },
+        now,
+      ),
+    );
+    const mine = {
+      ...current,
+      settings: { ...current.settings, privacy: { storePrivate: false, excludedSites: ['mail.example'] } },
+    };
+    expect(planRestore(mine, [], theirs, 'replace').settings.privacy).toEqual({
+      storePrivate: true,
+      excludedSites: ['bank.example'],
+    });
+    expect(planRestore(mine, [], theirs, 'merge').settings.privacy).toEqual({
+      storePrivate: false,
+      excludedSites: ['mail.example', 'bank.example'],
+    });
+    // A file written before privacy was backed up leaves the reader's as they are.
+    expect(planRestore(mine, [], backup, 'replace').settings.privacy).toBeUndefined();
   });
 
   test('merge: an older backup copy does not overwrite a newer reading', () => {

@@ -17,6 +17,8 @@ test.each([
   ['a huge block', { name: 'bg:article', data: { ...article, blocks: ['a'.repeat(LIMITS.blockChars + 1)] } }, false],
   ['a huge title', { name: 'bg:article', data: { ...article, title: 'a'.repeat(LIMITS.field + 1) } }, false],
   ['meta missing a field', { name: 'bg:article', data: { ...article, meta: { title: 'T' } } }, false],
+  ['meta with og:url', { name: 'bg:article', data: { ...article, meta: { ...meta, ogUrl: 'https://x.test/a' } } }, true],
+  ['meta with an og:url that is not a string', { name: 'bg:article', data: { ...article, meta: { ...meta, ogUrl: 4 } } }, false],
   ['a score that is not a number', { name: 'bg:article', data: { ...article, score: 'high' } }, false],
   ['a promotion', { name: 'bg:entity-promote', data: { id: 'discovered:x', name: 'X', type: 'person' } }, true],
   ['a promotion to an unknown type', { name: 'bg:entity-promote', data: { id: 'd', name: 'X', type: 'robot' } }, false],

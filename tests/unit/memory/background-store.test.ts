@@ -1,0 +1,151 @@
+/**
+ * Storing in the background service: an article is answered with its spans, then stored, and its
+ * related stories land in the tab's analysis for the popup. Private windows, excluded sites and
+ * pages the reader only forced are neither stored nor learned from.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { createEntityRepo, learnedIdOf, type EntityRepo } from '../../../lib/entities/repo';
+import type { Entity } from '../../../lib/entities/types';
+import { createKbMatcher } from '../../../lib/matcher';
+import { createArticleRepo } from '../../../lib/memory/article-repo';
+import type { ArticleRequest, Envelope, PaintSpan } from '../../../lib/messaging/protocol';
+import { openDb } from '../../../lib/store/db';
+import { createSettingsRepo } from '../../../lib/store/settings';
+import { createBackgroundService } from '../../../services/background-service';
+import type { KnowledgeBase, LoadedKnowledgeBase } from '../../../services/knowledge-base';
+import type { Sender } from '../../../services/messaging';
+import { createReadingMemory, type ReadingMemory } from '../../../services/reading-memory';
+import { readTab } from '../../../services/tab-analyses';
+
+const ENTITIES: Entity[] = [
+  { id: 'p:sayyari', name: 'Habibollah Sayyari', type: 'person', aliases: ['Habibullah Sayyari'] },
+  { id: 'c:ir', name: 'Iran', type: 'place', aliases: [] },
+  { id: 'o:icrc', name: 'International Committee of the Red Cross', type: 'organization', aliases: ['ICRC'] },
+];
+
+const CASPIAN = [
+  'Rear Admiral Habibollah Sayyari met naval commanders in Tehran on Monday to discuss Caspian drills.',
+  'Iran and its neighbours will exercise search and rescue at sea, officials said. Commodore Mirela Vasquenko attended.',
+];
+const HUMANITARIAN = [
+  'Habibullah Sayyari told the International Committee of the Red Cross that Iran is ready for disaster relief.',
+  'The ICRC said its teams would train with the navy on evacuations along the coast.',
+];
+
+let repo: EntityRepo;
+let memory: ReadingMemory;
+let service: ReturnType<typeof createBackgroundService>;
+
+function fakeKnowledgeBase(entityRepo: EntityRepo): KnowledgeBase {
+  const matcher = createKbMatcher(ENTITIES);
+  const load = async () =>
+    ({
+      matcher,
+      entities: new Map([...ENTITIES, ...(await entityRepo.all())].map((e) => [e.id, e])),
+      isSuppressed: () => false,
+      stats: { from: 'compiled', readyMs: 0, entities: ENTITIES.length },
+    }) as LoadedKnowledgeBase;
+  return { current: load, reload: load, reloadLearned: load };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  const db = openDb('background-store', { indexedDB: new IDBFactory(), IDBKeyRange });
+  repo = createEntityRepo(db);
+  const knowledgeBase = fakeKnowledgeBase(repo);
+  memory = createReadingMemory({ articles: createArticleRepo(db), knowledgeBase, snapshotDelayMs: 0 });
+  service = createBackgroundService({ knowledgeBase, repo, settings: createSettingsRepo(db), memory });
+  service.init();
+});
+
+let nextTab = 1;
+function sender(url: string, incognito = false): Sender {
+  return { id: fakeBrowser.runtime.id, tab: { id: nextTab++, incognito } as Sender['tab'], frameId: 0, url };
+}
+
+/** Sends `bg:article` the way a content script does; answers the background's reply. */
+async function read(url: string, blocks: string[], from = sender(url), extra: Partial<ArticleRequest> = {}) {
+  const request: ArticleRequest = {
+    url,
+    title: 'A story',
+    isArticle: true,
+    score: 3,
+    forced: false,
+    meta: { title: url.split('/').pop()!, byline: null, publishedAt: null, siteName: null, canonicalUrl: null, language: 'en' },
+    blocks,
+    ...extra,
+  };
+  const envelope: Envelope<'bg:article'> = { name: 'bg:article', data: request };
+  const reply = await new Promise<{ ok: boolean; value: { spans: PaintSpan[] } }>((resolve) => {
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    void trigger(envelope, from, resolve);
+  });
+  expect(reply.ok).toBe(true);
+  return { spans: reply.value.spans, tabId: from.tab!.id! };
+}
+
+test('a read article is stored; the next one names it as related in its tab’s analysis, with the admiral', async () => {
+  await read('https://news.example/caspian', CASPIAN);
+  await service.settled();
+  const { spans, tabId } = await read('https://news.example/humanitarian', HUMANITARIAN);
+  expect(spans.some((s) => s.entityId === 'p:sayyari')).toBe(true);
+  await service.settled();
+  const analysis = await readTab(tabId);
+  expect(analysis?.articleId).toEqual(expect.any(String));
+  expect(analysis?.related?.map((r) => r.url)).toEqual(['https://news.example/caspian']);
+  expect(analysis?.related?.[0]!.reason).toContain('Habibollah Sayyari');
+  expect((await memory.status()).articles).toBe(2);
+});
+
+test('reading the same page again updates its record, and its analysis keeps the related stories', async () => {
+  await read('https://news.example/caspian', CASPIAN);
+  await service.settled();
+  const from = sender('https://news.example/humanitarian');
+  await read('https://news.example/humanitarian', HUMANITARIAN, from);
+  await service.settled();
+  const first = await readTab(from.tab!.id!);
+  await read('https://news.example/humanitarian?utm_source=feed', HUMANITARIAN, {
+    ...from,
+    url: 'https://news.example/humanitarian?utm_source=feed',
+  });
+  await service.settled();
+  expect((await memory.status()).articles).toBe(2);
+  expect((await readTab(from.tab!.id!))?.articleId).toBe(first?.articleId);
+});
+
+test('a discovered name is learned when the article is stored', async () => {
+  await read('https://news.example/caspian', CASPIAN);
+  await service.settled();
+  expect(await repo.get(learnedIdOf('Mirela Vasquenko'))).toBeDefined();
+});
+
+test.each([
+  ['a private window', () => read('https://news.example/caspian', CASPIAN, sender('https://news.example/caspian', true))],
+  [
+    'a forced page that is not an article',
+    () => read('https://news.example/caspian', CASPIAN, undefined, { forced: true, isArticle: false }),
+  ],
+  [
+    'an excluded site',
+    async () => {
+      await memory.saveSettings({ retention: { kind: 'all' }, storePrivate: false, excludedSites: ['news.example'] });
+      return read('https://www.news.example/caspian', CASPIAN);
+    },
+  ],
+])('%s is neither stored nor learned from', async (_name, reading) => {
+  const { spans, tabId } = await reading();
+  expect(spans.length).toBeGreaterThan(0);
+  await service.settled();
+  expect((await memory.status()).articles).toBe(0);
+  expect(await repo.get(learnedIdOf('Mirela Vasquenko'))).toBeUndefined();
+  expect((await readTab(tabId))?.articleId).toBeUndefined();
+});
+
+test('a private window is stored once the reader opts in', async () => {
+  await memory.saveSettings({ retention: { kind: 'all' }, storePrivate: true, excludedSites: [] });
+  await read('https://news.example/caspian', CASPIAN, sender('https://news.example/caspian', true));
+  await service.settled();
+  expect((await memory.status()).articles).toBe(1);
+});
