@@ -25,7 +25,7 @@ export function ensureBrowsers(names: BrowserName[] = ['chromium', 'firefox']): 
 }
 
 // Saved pages name hosts nothing here can reach: make every lookup fail at once.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
   '--disable-background-networking',

@@ -42,5 +42,11 @@ export async function serveStatic(root: string, { blockScripts = false, port = 0
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const { port: bound } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${bound}/`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  // Browsers keep idle connections open: drop them, or close() waits for them to time out.
+  const close = () =>
+    new Promise<void>((ok) => {
+      server.close(() => ok());
+      server.closeAllConnections();
+    });
+  return { url: `http://127.0.0.1:${bound}/`, close };
 }

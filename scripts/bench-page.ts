@@ -1,0 +1,461 @@
+/**
+ * `npm run bench:page` (the in-browser part of `npm run bench`): the built extension in headless
+ * Chromium over the article pages of ../shared/corpus and generated stress pages, each figure
+ * beside a baseline measured in the same run (issue 7):
+ * - time to highlights (`dramatis:article`) against Readability's `parse()` of a clone of the
+ *   same page in the same tab (what Reader View costs): per page, median and p95 of the ratio;
+ * - long tasks from navigation until `dramatis:page` + 500 ms, with the extension and in a
+ *   second Chromium without it; the extension's cost is the difference;
+ * - stress pages: 1 MB of prose, 50,000 text nodes, a live blog gaining a paragraph every 100 ms;
+ * - the content script's gzip size and what it is made of.
+ * Writes bench-output/page.json and prints the budgets with PASS or FAIL; a report, so it exits 0
+ * when a budget fails. Needs `npm run build` first. BENCH_PAGES=n benches only the first n corpus
+ * pages, BENCH_LIVE_SECONDS=s shortens the live blog (60 s), BENCH_BASELINE=all loads every page
+ * without the extension too (by default only those with a long task), `--json file` writes elsewhere.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { BROWSERS, CHROMIUM_ARGS, ensureBrowsers, launchChromium } from './lib/browsers';
+import { buildContentWithSourceMap, contributors } from './lib/bundle-contents';
+import {
+  awaitMeasures,
+  longTasksBefore,
+  PAGE_TIMEOUT_MS,
+  readabilityParseMs,
+  TAIL_MS,
+  waitUntilPageTime,
+  visit,
+  watchedTab,
+  type LongTask,
+} from './lib/page-probes';
+import { serveStatic } from './lib/serve';
+import { bigArticle, liveBlog, liveScript, liveUpdates, manyTextNodes } from './lib/stress-pages';
+
+const CORPUS = resolve('../shared/corpus');
+const EXTENSION = resolve('.output/chrome-mv3');
+const OUT = resolve(
+  process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1]! : 'bench-output/page.json',
+);
+const LIMIT = Number(process.env.BENCH_PAGES ?? Infinity);
+const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
+const BASELINE_EVERY_PAGE = process.env.BENCH_BASELINE === 'all';
+/** The live blog's last paragraph gets this long to be read (the script waits up to 1.5 s). */
+const LIVE_GRACE_MS = 4_000;
+const GZIP_BUDGET = 30 * 1024;
+const STARTED = Date.now();
+/** Progress, with the seconds since the bench started. */
+const log = (line: string) => console.log(`[${Math.round((Date.now() - STARTED) / 1000)} s] ${line}`);
+
+interface LongTaskCount {
+  count: number;
+  ms: number;
+}
+
+interface PageRun {
+  page: string;
+  /** `timeout`: no `dramatis:page` within 20 s; `error`: the page did not load. */
+  status: 'article' | 'not-article' | 'timeout' | 'error';
+  error?: string;
+  toHighlights: number | null;
+  pageDone: number | null;
+  readability: number | null;
+  ratio: number | null;
+  /** Long tasks from navigation to `dramatis:page` + 500 ms (the window, in page time). */
+  window: number;
+  /** `without` is null where the page had no long task with the extension (nothing to subtract). */
+  longTasks: { with: LongTask[]; without: LongTask[] | null; duringWork: number };
+  /** With minus without: what the extension added (zero is the budget). */
+  extension: LongTaskCount;
+}
+
+const sum = (tasks: LongTask[]) => tasks.reduce((total, t) => total + t.duration, 0);
+const overlaps = (t: LongTask, [from, to]: [number, number]) => t.start < to && t.start + t.duration > from;
+const round = (x: number | null, digits = 1) => (x === null || !Number.isFinite(x) ? null : Number(x.toFixed(digits)));
+
+function quantile(xs: number[], q: number): number | null {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  return sorted[lo]! + (sorted[Math.ceil(at)]! - sorted[lo]!) * (at - lo);
+}
+
+function spread(xs: number[]) {
+  return { n: xs.length, median: round(quantile(xs, 0.5)), p95: round(quantile(xs, 0.95)) };
+}
+
+/** The two tabs every page is measured in: one in Chromium with the extension, one without. */
+interface Tabs {
+  withExt: Page;
+  without: Page;
+}
+
+/** One page in both browsers: measures and Readability with the extension, long tasks in both. */
+async function measurePage(
+  { withExt, without }: Tabs,
+  url: string,
+  page: string,
+  alwaysBaseline = BASELINE_EVERY_PAGE,
+): Promise<PageRun> {
+  const run: PageRun = {
+    page,
+    status: 'timeout',
+    toHighlights: null,
+    pageDone: null,
+    readability: null,
+    ratio: null,
+    window: PAGE_TIMEOUT_MS,
+    longTasks: { with: [], without: [], duringWork: 0 },
+    extension: { count: 0, ms: 0 },
+  };
+  try {
+    await visit(withExt, url);
+    const measures = await awaitMeasures(withExt);
+    if (measures) {
+      run.status = measures.article === null ? 'not-article' : 'article';
+      run.toHighlights = measures.article;
+      run.pageDone = measures.pageEnd;
+      run.window = measures.pageEnd + TAIL_MS;
+      await waitUntilPageTime(withExt, run.window);
+    }
+    run.longTasks.with = (await longTasksBefore(withExt, run.window)) ?? [];
+    run.longTasks.duringWork = run.longTasks.with.filter((t) => measures?.work.some((w) => overlaps(t, w))).length;
+    if (run.status === 'article') {
+      run.readability = await readabilityParseMs(withExt);
+      run.ratio = run.toHighlights! / Math.max(run.readability, 0.1);
+    }
+    // Without a long task here the extension caused none: the baseline has nothing to subtract
+    // from, and skipping it keeps the bench near ten minutes.
+    if (run.longTasks.with.length > 0 || alwaysBaseline) {
+      await visit(without, url);
+      await waitUntilPageTime(without, run.window);
+      run.longTasks.without = (await longTasksBefore(without, run.window)) ?? [];
+    } else {
+      run.longTasks.without = null;
+    }
+  } catch (error) {
+    run.status = 'error';
+    run.error = String(error).split('\n')[0];
+  }
+  const baseline = run.longTasks.without ?? [];
+  run.extension = {
+    count: Math.max(0, run.longTasks.with.length - baseline.length),
+    ms: Math.max(0, Math.round(sum(run.longTasks.with) - sum(baseline))),
+  };
+  return run;
+}
+
+function articlePages(): string[] {
+  const [, ...rows] = readFileSync(join(CORPUS, 'labels.csv'), 'utf8').trim().split('\n');
+  return rows
+    .map((row) => row.split(','))
+    .filter(([, label]) => label === 'article')
+    .map(([page]) => page!)
+    .slice(0, LIMIT);
+}
+
+async function benchCorpus(tabs: Tabs): Promise<{ warmup: PageRun | null; runs: PageRun[] } | null> {
+  if (!existsSync(join(CORPUS, 'labels.csv'))) {
+    console.log(`Corpus pages skipped: ${CORPUS} is absent (it sits beside the checkout on dev and CI machines).`);
+    return null;
+  }
+  const server = await serveStatic(CORPUS, { blockScripts: true });
+  const pages = articlePages();
+  // The first page pays for the background worker's start (knowledge base, matcher): a warm-up
+  // load, reported apart, so the figures are a reader's steady state.
+  const warmup = pages.length > 0 ? await measurePage(tabs, server.url + pages[0], pages[0]!) : null;
+  if (warmup) log(`Warm-up on ${warmup.page}: time to highlights ${round(warmup.toHighlights)} ms (not counted)`);
+  log(`Corpus: ${pages.length} pages labelled article, each with and without the extension`);
+  const runs: PageRun[] = [];
+  try {
+    for (const [i, page] of pages.entries()) {
+      runs.push(await measurePage(tabs, server.url + page, page));
+      if ((i + 1) % 25 === 0 || i + 1 === pages.length) log(`  ${i + 1}/${pages.length}`);
+    }
+  } finally {
+    await server.close();
+  }
+  return { warmup, runs };
+}
+
+interface LiveState {
+  appendedAt: number[];
+  highlightedAt: (number | null)[];
+  updates: number;
+  drops: number;
+  finishedAt: number | null;
+  /** Main-thread time the page's own highlight watching took (a cost only with the extension). */
+  watchMs: number;
+}
+
+/** The live blog in one browser: how its appended paragraphs got highlights, and long tasks. */
+async function liveRun(tab: Page, url: string, until?: number) {
+  await visit(tab, url);
+  const measures = until === undefined ? await awaitMeasures(tab) : null;
+  await tab.waitForFunction(() => (window as unknown as { __live?: LiveState }).__live?.finishedAt != null, {
+    timeout: LIVE_SECONDS * 1000 + 30_000,
+    polling: 500,
+  });
+  const state = await tab.evaluate(() => (window as unknown as { __live: LiveState }).__live);
+  const end = until ?? state.finishedAt! + LIVE_GRACE_MS;
+  await waitUntilPageTime(tab, end);
+  const final = await tab.evaluate(() => (window as unknown as { __live: LiveState }).__live);
+  const longTasks = (await longTasksBefore(tab, end)) ?? [];
+  const work = until === undefined ? ((await awaitMeasures(tab))?.work ?? []) : [];
+  const duringWork = longTasks.filter((t) => work.some((w) => overlaps(t, w))).length;
+  return { measures, state: final, end, longTasks, duringWork };
+}
+
+async function benchStress(tabs: Tabs) {
+  const dir = mkdtempSync(join(tmpdir(), 'dramatis-stress-'));
+  writeFileSync(join(dir, 'big.html'), bigArticle());
+  writeFileSync(join(dir, 'nodes.html'), manyTextNodes());
+  writeFileSync(join(dir, 'live.html'), liveBlog());
+  writeFileSync(join(dir, 'live.js'), liveScript(liveUpdates(LIVE_SECONDS * 10)));
+  // Each page carries its own CSP: none for the two static pages, same-origin for the live blog.
+  const server = await serveStatic(dir);
+  try {
+    log('Stress pages: 1 MB article, 50,000 text nodes');
+    const big = await measurePage(tabs, `${server.url}big.html`, 'stress: 1 MB article', true);
+    const nodes = await measurePage(tabs, `${server.url}nodes.html`, 'stress: 50,000 text nodes', true);
+    log(`Live blog: a paragraph every 100 ms for ${LIVE_SECONDS} s, with the extension and without`);
+    const withRun = await liveRun(tabs.withExt, `${server.url}live.html`);
+    const bareRun = await liveRun(tabs.without, `${server.url}live.html`, withRun.end);
+    const { appendedAt, highlightedAt, updates, drops, watchMs } = withRun.state;
+    const latencies = appendedAt.flatMap((at, i) => (highlightedAt[i] == null ? [] : [highlightedAt[i]! - at]));
+    const live = {
+      page: 'stress: live blog',
+      toHighlights: withRun.measures?.article ?? null,
+      appended: appendedAt.length,
+      highlightedBlocks: latencies.length,
+      appendToHighlightMs: spread(latencies),
+      highlightUpdates: updates,
+      updatesPerBlock: round(updates / Math.max(1, appendedAt.length), 2),
+      framesWithFewerHighlights: drops,
+      pageWatchMs: Math.round(watchMs),
+      window: Math.round(withRun.end),
+      longTasks: { with: withRun.longTasks, without: bareRun.longTasks, duringWork: withRun.duringWork },
+      extension: {
+        count: withRun.longTasks.length - bareRun.longTasks.length,
+        ms: Math.round(sum(withRun.longTasks) - sum(bareRun.longTasks)),
+      },
+    };
+    return { big, nodes, live };
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchBundle() {
+  const file = readFileSync(join(EXTENSION, 'content-scripts/content.js'));
+  const gzip = gzipSync(file, { level: 9 }).length;
+  const readabilityGzip = gzipSync(readFileSync('node_modules/@mozilla/readability/Readability.js'), { level: 9 }).length;
+  const dir = mkdtempSync(join(tmpdir(), 'dramatis-bundle-'));
+  try {
+    const { js, map } = await buildContentWithSourceMap(dir);
+    const parts = contributors(js, map, join(dir, 'chrome-mv3/content-scripts'));
+    return { bytes: file.length, gzip, readabilityGzip, contributors: parts };
+  } catch (error) {
+    console.warn(`Bundle contents not attributed: ${String(error).split('\n')[0]}`);
+    return { bytes: file.length, gzip, readabilityGzip, contributors: [] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function summarize(corpus: PageRun[] | null) {
+  if (!corpus) return null;
+  const articles = corpus.filter((p) => p.status === 'article');
+  const costly = corpus.filter((p) => p.extension.count > 0);
+  return {
+    pages: corpus.length,
+    articles: articles.length,
+    judgedNotArticle: corpus.filter((p) => p.status === 'not-article').map((p) => p.page),
+    timedOut: corpus.filter((p) => p.status === 'timeout').map((p) => p.page),
+    failed: corpus.filter((p) => p.status === 'error').map((p) => `${p.page}: ${p.error}`),
+    toHighlights: spread(articles.map((p) => p.toHighlights!)),
+    readability: spread(articles.map((p) => p.readability!)),
+    ratio: {
+      median: round(
+        quantile(
+          articles.map((p) => p.ratio!),
+          0.5,
+        ),
+        2,
+      ),
+      p95: round(
+        quantile(
+          articles.map((p) => p.ratio!),
+          0.95,
+        ),
+        2,
+      ),
+    },
+    pageDone: spread(corpus.flatMap((p) => (p.pageDone === null ? [] : [p.pageDone]))),
+    longTasks: {
+      with: {
+        count: corpus.reduce((n, p) => n + p.longTasks.with.length, 0),
+        ms: Math.round(corpus.reduce((n, p) => n + sum(p.longTasks.with), 0)),
+      },
+      without: {
+        pages: corpus.filter((p) => p.longTasks.without !== null).length,
+        count: corpus.reduce((n, p) => n + (p.longTasks.without?.length ?? 0), 0),
+        ms: Math.round(corpus.reduce((n, p) => n + sum(p.longTasks.without ?? []), 0)),
+      },
+      withOnThosePages: {
+        count: corpus.reduce((n, p) => n + (p.longTasks.without ? p.longTasks.with.length : 0), 0),
+        ms: Math.round(corpus.reduce((n, p) => n + (p.longTasks.without ? sum(p.longTasks.with) : 0), 0)),
+      },
+      /** Long tasks with the extension that overlapped its own scan or paint measures. */
+      duringExtensionWork: corpus.reduce((n, p) => n + p.longTasks.duringWork, 0),
+      pagesWithExtraLongTasks: costly.length,
+      extraCount: costly.reduce((n, p) => n + p.extension.count, 0),
+      extraMs: costly.reduce((n, p) => n + Math.max(0, p.extension.ms), 0),
+      worst: [...costly]
+        .sort((a, b) => b.extension.ms - a.extension.ms)
+        .slice(0, 10)
+        .map((p) => ({ page: p.page, ...p.extension })),
+    },
+  };
+}
+
+type Row = [string, string, string, 'PASS' | 'FAIL' | 'INFO' | 'SKIP'];
+const verdict = (ok: boolean): 'PASS' | 'FAIL' => (ok ? 'PASS' : 'FAIL');
+const tasks = (t: LongTask[] | null) => (t === null ? 'not run' : `${t.length} (${Math.round(sum(t))} ms)`);
+
+function table(
+  summary: ReturnType<typeof summarize>,
+  stress: Awaited<ReturnType<typeof benchStress>>,
+  bundle: Awaited<ReturnType<typeof benchBundle>>,
+) {
+  const rows: Row[] = [];
+  if (summary) {
+    const { ratio, toHighlights: th, readability: rd, longTasks: lt } = summary;
+    rows.push(
+      [
+        'median ratio, highlights / Readability ≤ 1.0',
+        `${ratio.median}`,
+        `Readability parse median ${rd.median} ms`,
+        verdict((ratio.median ?? Infinity) <= 1),
+      ],
+      ['p95 ratio ≤ 1.5', `${ratio.p95}`, `Readability parse p95 ${rd.p95} ms`, verdict((ratio.p95 ?? Infinity) <= 1.5)],
+      [
+        'time to highlights, median / p95',
+        `${th.median} / ${th.p95} ms (${summary.articles} articles)`,
+        `${rd.median} / ${rd.p95} ms`,
+        'INFO',
+      ],
+      [
+        'corpus: extension long tasks = 0',
+        `+${lt.extraCount} (+${lt.extraMs} ms) on ${lt.pagesWithExtraLongTasks} of ${summary.pages} pages; ${lt.with.count} (${lt.with.ms} ms) in all`,
+        `on the ${lt.without.pages} pages with any: ${lt.withOnThosePages.count} (${lt.withOnThosePages.ms} ms) with, ${lt.without.count} (${lt.without.ms} ms) without`,
+        verdict(lt.pagesWithExtraLongTasks === 0),
+      ],
+      [
+        'judged not articles (no dramatis:article)',
+        `${summary.judgedNotArticle.length} of ${summary.pages}`,
+        'labelled article',
+        'INFO',
+      ],
+    );
+  } else {
+    rows.push(['corpus budgets', 'corpus absent', '', 'SKIP']);
+  }
+  for (const p of [stress.big, stress.nodes]) {
+    rows.push([
+      `${p.page}: extension long tasks = 0`,
+      `${tasks(p.longTasks.with)}, ${p.longTasks.duringWork} during its scan or paint; highlights ${round(p.toHighlights)} ms`,
+      `without ${tasks(p.longTasks.without)}; Readability ${round(p.readability)} ms`,
+      verdict(p.extension.count <= 0),
+    ]);
+  }
+  const live = stress.live;
+  rows.push(
+    [
+      `${live.page}: extension long tasks = 0`,
+      `${tasks(live.longTasks.with)}, ${live.longTasks.duringWork} during its scan or paint; page's watcher ${live.pageWatchMs} ms`,
+      `without ${tasks(live.longTasks.without)}`,
+      verdict(live.extension.count <= 0),
+    ],
+    [
+      `${live.page}: appended blocks highlighted`,
+      `${live.highlightedBlocks} of ${live.appended}; append → highlight median ${live.appendToHighlightMs.median ?? '-'} ms`,
+      `${live.updatesPerBlock} highlight updates per block`,
+      'INFO',
+    ],
+    [
+      'content script < 30 KB gzip',
+      `${(bundle.gzip / 1024).toFixed(1)} KB (${(bundle.bytes / 1024).toFixed(1)} KB minified)`,
+      `Readability.js ${(bundle.readabilityGzip / 1024).toFixed(1)} KB gzip`,
+      verdict(bundle.gzip < GZIP_BUDGET),
+    ],
+  );
+  console.log('\n| budget | measured | baseline (same run) | |\n| --- | --- | --- | --- |');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  if (bundle.contributors.length > 0) {
+    console.log('\nContent script, largest contributors (minified bytes; gzip of each alone):');
+    for (const c of bundle.contributors.slice(0, 10)) {
+      const top = c.files.slice(0, 3).map((f) => `${f.file.split('/').at(-1)} ${(f.bytes / 1024).toFixed(1)}`);
+      console.log(
+        `  ${c.name.padEnd(32)} ${(c.bytes / 1024).toFixed(1).padStart(5)} KB  ${(c.gzip / 1024).toFixed(1).padStart(4)} KB gz  ${top.join(', ')}`,
+      );
+    }
+  }
+  const failed = rows.filter((r) => r[3] === 'FAIL').length;
+  console.log(failed > 0 ? `\nFAIL: ${failed} budget(s) not met (a report: exit code 0).` : '\nAll budgets met.');
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
+    console.error(`No built extension in ${EXTENSION}: run \`npm run build\` first (\`npm run bench\` does).`);
+    process.exit(1);
+  }
+  ensureBrowsers(['chromium']);
+  const { browser: withExt } = await launchChromium({ extensionDir: EXTENSION });
+  // The same Chromium, flags and window without the extension: the baseline's long tasks.
+  const without = await puppeteer.launch({
+    executablePath: BROWSERS.chromium.bin,
+    pipe: true,
+    headless: true,
+    defaultViewport: { width: 1280, height: 900 },
+    args: CHROMIUM_ARGS,
+  });
+  let corpus: Awaited<ReturnType<typeof benchCorpus>>;
+  let stress: Awaited<ReturnType<typeof benchStress>>;
+  try {
+    const tabs = { withExt: await watchedTab(withExt), without: await watchedTab(without) };
+    corpus = await benchCorpus(tabs);
+    stress = await benchStress(tabs);
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+  log('Bundle: the content script built once more with a source map, in a scratch folder');
+  const bundle = await benchBundle();
+  const summary = summarize(corpus?.runs ?? null);
+  mkdirSync(resolve(OUT, '..'), { recursive: true });
+  const report = {
+    date: new Date().toISOString(),
+    seconds: Math.round((Date.now() - STARTED) / 1000),
+    summary,
+    stress,
+    bundle,
+    warmup: corpus?.warmup ?? null,
+    corpus: corpus?.runs ?? null,
+  };
+  writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+  table(summary, stress, bundle);
+  console.log(`\nReport written to ${OUT} (${report.seconds} s)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,113 @@
+/**
+ * What `npm run bench:page` reads from a tab: long tasks from the first byte, the content
+ * script's performance measures (README "Observable contract"), and the Readability baseline
+ * timed in the same tab. Everything runs in the page's main world through the DevTools protocol,
+ * which the pages' `script-src 'none'` does not stop.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'puppeteer-core';
+
+/** Time a tab may take to record `dramatis:page`. */
+export const PAGE_TIMEOUT_MS = 20_000;
+/** Long tasks are counted until this long after `dramatis:page` (late slices, repaints). */
+export const TAIL_MS = 500;
+
+const READABILITY_SOURCE = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js'), 'utf8');
+
+// Installed with Page.addScriptToEvaluateOnNewDocument, before any of the page's code: `longtask`
+// has no buffered entries, so an observer registered later would miss the first ones. The
+// `__name` shim: tsx names the functions this file hands to `page.evaluate` with a helper the
+// page lacks.
+const BEFORE_PAGE = `
+globalThis.__name = (f) => f;
+window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+}).observe({ type: 'longtask' });
+`;
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+export interface Measures {
+  /** `dramatis:article` (ms), null on pages judged not to be articles. */
+  article: number | null;
+  /** When `dramatis:page` ended, in page time (ms since navigation). */
+  pageEnd: number;
+  /** Every `dramatis:scan` and `dramatis:paint`, as [start, end] in page time. */
+  work: [number, number][];
+}
+
+/**
+ * A tab that installs the long-task watcher in every document it loads; one per browser, reused
+ * page after page so memory stays flat.
+ */
+export async function watchedTab(browser: Browser): Promise<Page> {
+  const tab = await browser.newPage();
+  await tab.evaluateOnNewDocument(BEFORE_PAGE);
+  return tab;
+}
+
+/** Loads `url` in `tab` (the page's own resources may still be loading). */
+export async function visit(tab: Page, url: string): Promise<void> {
+  await tab.goto(url, { waitUntil: 'domcontentloaded', timeout: PAGE_TIMEOUT_MS });
+}
+
+/** Waits for `dramatis:page`, then reads the contract's measures; null when it never came. */
+export async function awaitMeasures(tab: Page): Promise<Measures | null> {
+  try {
+    await tab.waitForFunction(() => performance.getEntriesByName('dramatis:page').length > 0, {
+      timeout: PAGE_TIMEOUT_MS,
+      polling: 50,
+    });
+  } catch {
+    return null;
+  }
+  return tab.evaluate(() => {
+    const page = performance.getEntriesByName('dramatis:page')[0]!;
+    const article = performance.getEntriesByName('dramatis:article')[0];
+    const work = performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name === 'dramatis:scan' || m.name === 'dramatis:paint')
+      .map((m): [number, number] => [m.startTime, m.startTime + m.duration]);
+    return { article: article?.duration ?? null, pageEnd: page.startTime + page.duration, work };
+  });
+}
+
+/** Waits until page time `until` (ms since navigation). */
+export async function waitUntilPageTime(tab: Page, until: number): Promise<void> {
+  const now = await tab.evaluate(() => performance.now());
+  if (until > now) await new Promise((done) => setTimeout(done, until - now));
+}
+
+/** Long tasks that started before page time `until`; null when the watcher did not run. */
+export async function longTasksBefore(tab: Page, until: number): Promise<LongTask[] | null> {
+  return tab.evaluate((end: number) => {
+    const seen = (window as unknown as { __longTasks?: [number, number][] }).__longTasks;
+    if (!seen) return null;
+    return seen.filter(([start]) => start < end).map(([start, duration]) => ({ start, duration }));
+  }, until);
+}
+
+/**
+ * Reader View's cost on this page: `new Readability(document.cloneNode(true)).parse()`, clone
+ * included, median of three runs in this tab.
+ */
+export async function readabilityParseMs(tab: Page): Promise<number> {
+  await tab.evaluate(READABILITY_SOURCE);
+  const runs = await tab.evaluate(() => {
+    type Parser = new (doc: Document) => { parse(): unknown };
+    const Readability = (window as unknown as { Readability: Parser }).Readability;
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      new Readability(document.cloneNode(true) as Document).parse();
+      times.push(performance.now() - start);
+    }
+    return times;
+  });
+  return runs.sort((a, b) => a - b)[1]!;
+}
