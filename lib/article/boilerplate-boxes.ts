@@ -4,6 +4,7 @@
  * because then it is the article's own wrapper ("has-sidebar", ASP.NET's page form).
  */
 import { isBoilerplateHint } from './exclusions';
+import { runToEnd, type Steps } from './steps';
 import type { Paragraph } from './text-walk';
 
 /** Text totals of a subtree, summed from the paragraphs inside it. */
@@ -43,8 +44,17 @@ export function isProse(p: Paragraph): boolean {
 
 /** Sums paragraph text into every ancestor up to and including `scope`. */
 export function sumByAncestor(paragraphs: readonly Paragraph[], scope: Element): Map<Element, SubtreeText> {
+  return runToEnd(sumByAncestorSteps(paragraphs, scope));
+}
+
+/** Paragraphs handled between two chances to pause: a large page is thousands. */
+const PARAGRAPHS_PER_STEP = 250;
+
+/** `sumByAncestor` as pausable steps (lib/article/steps.ts). */
+export function* sumByAncestorSteps(paragraphs: readonly Paragraph[], scope: Element): Steps<Map<Element, SubtreeText>> {
   const totals = new Map<Element, SubtreeText>();
-  for (const p of paragraphs) {
+  for (const [i, p] of paragraphs.entries()) {
+    if (i % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
     const prose = isProse(p);
     for (let el: Element | null = p.element; el !== null; el = el.parentElement) {
       let t = totals.get(el);
@@ -66,7 +76,12 @@ export function sumByAncestor(paragraphs: readonly Paragraph[], scope: Element):
  * @example dropBoilerplate(collectParagraphs(body), body)
  */
 export function dropBoilerplate(paragraphs: Paragraph[], scope: Element): Paragraph[] {
-  const totals = sumByAncestor(paragraphs, scope);
+  return runToEnd(dropBoilerplateSteps(paragraphs, scope));
+}
+
+/** `dropBoilerplate` as pausable steps (lib/article/steps.ts). */
+export function* dropBoilerplateSteps(paragraphs: Paragraph[], scope: Element): Steps<Paragraph[]> {
+  const totals = yield* sumByAncestorSteps(paragraphs, scope);
   const all = totals.get(scope);
   if (!all) return paragraphs;
   const measure = (t: SubtreeText | undefined): number => (all.prose > 0 ? (t?.prose ?? 0) : (t?.chars ?? 0));
@@ -80,7 +95,12 @@ export function dropBoilerplate(paragraphs: Paragraph[], scope: Element): Paragr
     }
     return dropped;
   };
-  return paragraphs.filter((p) => !hasDroppedAncestor(p.element, scope, isDropped));
+  const kept: Paragraph[] = [];
+  for (const [i, p] of paragraphs.entries()) {
+    if (i % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
+    if (!hasDroppedAncestor(p.element, scope, isDropped)) kept.push(p);
+  }
+  return kept;
 }
 
 function hasDroppedAncestor(start: Element, scope: Element, isDropped: (el: Element) => boolean): boolean {

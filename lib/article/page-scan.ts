@@ -3,7 +3,7 @@
  * boilerplate boxes dropped. Root finding and detection read these numbers instead of walking
  * the DOM again, which keeps the content script to a couple of linear passes per page.
  */
-import { dropBoilerplate, sumByAncestor, type SubtreeText } from './boilerplate-boxes';
+import { dropBoilerplateSteps, sumByAncestorSteps, type SubtreeText } from './boilerplate-boxes';
 import { createCensus, type ElementCensus } from './element-census';
 import { runToEnd, type Steps } from './steps';
 import { paragraphSteps, type Paragraph } from './text-walk';
@@ -34,9 +34,9 @@ export function* scanSteps(body: Element): Steps<PageScan> {
   const { census, visit } = createCensus();
   const all = yield* paragraphSteps(body, visit);
   yield;
-  const paragraphs = dropBoilerplate(all, body);
+  const paragraphs = yield* dropBoilerplateSteps(all, body);
   yield;
-  const subtree = sumByAncestor(paragraphs, body);
+  const subtree = yield* sumByAncestorSteps(paragraphs, body);
   yield;
   return { body, paragraphs, subtree, census };
 }

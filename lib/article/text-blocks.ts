@@ -4,7 +4,7 @@
  * boilerplate boxes (comments, share bars, forms, hidden nodes...) are left out; nested blocks
  * stand alone, so no text is counted twice.
  */
-import { dropBoilerplate } from './boilerplate-boxes';
+import { dropBoilerplateSteps } from './boilerplate-boxes';
 import { isBoilerplateHint, isSkippedElement } from './exclusions';
 import { runToEnd, type Steps } from './steps';
 import { paragraphSteps, type Paragraph } from './text-walk';
@@ -56,7 +56,13 @@ export function findHeadlineAbove(root: Element): Element | null {
 function* blockSteps(root: Element): Steps<TextBlock[]> {
   const paragraphs = yield* paragraphSteps(root);
   yield;
-  return dropBoilerplate(paragraphs, root).filter(isKept).map(toTextBlock);
+  const kept = (yield* dropBoilerplateSteps(paragraphs, root)).filter(isKept);
+  const blocks: TextBlock[] = [];
+  for (const [i, p] of kept.entries()) {
+    if (i % 250 === 249) yield;
+    blocks.push(toTextBlock(p));
+  }
+  return blocks;
 }
 
 /**
@@ -66,6 +72,17 @@ function* blockSteps(root: Element): Steps<TextBlock[]> {
  */
 export function collectTextBlocks(root: Element): TextBlock[] {
   return runToEnd(textBlockSteps(root));
+}
+
+/**
+ * The blocks of `region` alone: an element the page added to or changed in its article (`root`),
+ * read again instead of the whole article. Nothing when the region sits inside a box the
+ * article's reading leaves out (a widget, a comment thread, a share bar).
+ * @example collectRegionBlocks(appendedParagraph, article).map((b) => b.text)
+ */
+export function collectRegionBlocks(region: Element, root: Element): TextBlock[] {
+  if (!region.isConnected || isSkippedElement(region) || (region !== root && isInsideExcluded(region, root))) return [];
+  return runToEnd(blockSteps(region));
 }
 
 /** `collectTextBlocks` as pausable steps (lib/article/steps.ts). */
