@@ -4,13 +4,14 @@
  * marked as false matches on a page ("not this one here", from the card) are left out there.
  */
 import { browser } from 'wxt/browser';
-import { analyzeArticle } from '../lib/analysis/analyze-article';
+import { describeArticle, findSpans, knownSpans, type FoundSpans } from '../lib/analysis/analyze-article';
+import type { Entity } from '../lib/entities/types';
 import type { EntityRepo } from '../lib/entities/repo';
 import type { SettingsRepo } from '../lib/store/settings';
 import type { FalseMatchRepo } from '../lib/store/false-matches';
-import type { ArticleRequest, PageReport, TabAnalysis } from '../lib/messaging/protocol';
+import type { ArticleRequest, KnownRequest, PageReport, PaintSpan, TabAnalysis } from '../lib/messaging/protocol';
 import { classifyUrl } from '../lib/analysis/supported-url';
-import { handleMessages, sendToTab, type Handlers, type Sender } from './messaging';
+import { handleMessages, handlePorts, sendToTab, type Handlers, type Sender } from './messaging';
 import type { KnowledgeBase } from './knowledge-base';
 import type { ArticleInput } from '../lib/memory/article-record';
 import type { ReadingMemory } from './reading-memory';
@@ -36,6 +37,17 @@ async function describeUnknownTab(tabId: number): Promise<TabAnalysis> {
   return { ...base, status: 'pending' };
 }
 
+/** A task of its own: lets the answer reach the page before the work that follows it. */
+const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
+
+interface Described {
+  found: FoundSpans;
+  entities: ReadonlyMap<string, Entity>;
+  spans: PaintSpan[];
+  notHere: ReadonlySet<string>;
+  later: Promise<[Awaited<ReturnType<SettingsRepo['customTopics']>>, TabAnalysis | undefined]>;
+}
+
 export interface BackgroundDeps {
   knowledgeBase: KnowledgeBase;
   repo: EntityRepo;
@@ -57,20 +69,92 @@ export function createBackgroundService(
   const extensionOrigin = browser.runtime.getURL('/');
   const isExtensionPage = (sender: Sender) => (sender.url ?? '').startsWith(extensionOrigin);
 
+  /**
+   * The page's first paint: only the names the knowledge base holds, a millisecond of matching,
+   * answered while `onArticle` (sent right after) discovers names and ranks topics.
+   */
+  async function onKnown(request: KnownRequest, sender: Sender) {
+    tabOf(sender);
+    const [{ matcher, entities }, notHere] = await Promise.all([
+      knowledgeBase.current(),
+      falseMatches?.forPage(sender.url ?? request.url),
+    ]);
+    const spans = knownSpans(request.blocks, matcher, entities);
+    return { spans: notHere ? spans.filter((s) => !notHere.has(s.entityId)) : spans };
+  }
+
+  /**
+   * The article's spans, answered as soon as they are found: the page paints them while its
+   * actors and topics are described for the popup and the article is stored.
+   */
   async function onArticle(request: ArticleRequest, sender: Sender) {
     const tabId = tabOf(sender);
     const base = { ...baseAnalysis(request), forced: request.forced, meta: request.meta };
+    // Read now, needed only after the answer.
+    const later = Promise.all([settings.customTopics(), readTab(tabId)]);
+    later.catch(() => undefined);
     try {
-      // Independent reads: none waits for another.
-      const [{ matcher, entities, isSuppressed }, customTopics, notHereStored, previous] = await Promise.all([
+      const [{ matcher, entities, isSuppressed }, notHereStored] = await Promise.all([
         knowledgeBase.current(),
-        settings.customTopics(),
         falseMatches?.forPage(sender.url ?? request.url),
-        readTab(tabId),
       ]);
-      const analysis = analyzeArticle(request.blocks, matcher, entities, { isSuppressed, customTopics });
+      const found = findSpans(request.blocks, matcher, entities, { isSuppressed });
       const notHere = notHereStored ?? new Set<string>();
-      const spans = analysis.spans.filter((s) => !notHere.has(s.entityId));
+      const spans = found.spans.filter((s) => !notHere.has(s.entityId));
+      describeSoon(tabId, () => describe(tabId, base, request, sender, { found, entities, spans, notHere, later }));
+      return { spans };
+    } catch (error) {
+      await failed(tabId, base, error);
+      throw error;
+    }
+  }
+
+  /**
+   * Per tab, one description at a time and only the latest waiting: a live page asking many
+   * times a second is described (and stored) as often as the background keeps up, no more.
+   */
+  const describing = new Map<number, { next: (() => Promise<void>) | null }>();
+  function describeSoon(tabId: number, job: () => Promise<void>) {
+    const queued = describing.get(tabId);
+    if (queued) {
+      queued.next = job;
+      return;
+    }
+    const slot = { next: job as (() => Promise<void>) | null };
+    describing.set(tabId, slot);
+    track(
+      (async () => {
+        try {
+          while (slot.next) {
+            const run = slot.next;
+            slot.next = null;
+            // A task of its own: the answer reaches the page before this work starts.
+            await nextTask();
+            await run().catch((error: unknown) => console.warn('Dramatis: could not record this article', error));
+          }
+        } finally {
+          describing.delete(tabId);
+        }
+      })(),
+    );
+  }
+
+  async function failed(tabId: number, base: Omit<TabAnalysis, 'status'>, error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await writeTab(tabId, { ...base, status: 'failed', reason });
+  }
+
+  /** The popup's state of the tab (actors, topics), written once the page has its spans. */
+  async function describe(
+    tabId: number,
+    base: Omit<TabAnalysis, 'status'>,
+    request: ArticleRequest,
+    sender: Sender,
+    { found, entities, spans, notHere, later }: Described,
+  ) {
+    try {
+      const [customTopics, previous] = await later;
+      const analysis = describeArticle(request.blocks, found, entities, { customTopics });
       const actors = analysis.actors.filter((a) => !notHere.has(a.entityId));
       const { topics, learned } = analysis;
       // The same page read again (a living page, a re-analysis) keeps its related articles until
@@ -81,19 +165,17 @@ export function createBackgroundService(
           : {};
       const state: TabAnalysis = { ...base, status: 'article', actors, topics, ...kept };
       await writeTab(tabId, state);
-      // Painting first: storing runs after the spans are answered.
-      track(remember(tabId, state, request, sender, { spans, actors, topics }, learned));
-      return { spans };
+      await remember(tabId, state, request, sender, { spans, actors, topics }, learned);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      await writeTab(tabId, { ...base, status: 'failed', reason });
+      await failed(tabId, base, error);
       throw error;
     }
   }
 
   let pending: Promise<void> = Promise.resolve();
   function track(task: Promise<void>): void {
-    pending = Promise.all([pending, task]).then(() => undefined);
+    const settled = task.catch((error: unknown) => console.warn('Dramatis: could not record this article', error));
+    pending = Promise.all([pending, settled]).then(() => undefined);
   }
 
   /**
@@ -180,7 +262,8 @@ export function createBackgroundService(
   }
 
   function init() {
-    handleMessages({
+    const handlers: Handlers = {
+      'bg:known': onKnown,
       'bg:article': onArticle,
       'bg:not-article': onNotArticle,
       'bg:get-tab': onGetTab,
@@ -189,7 +272,10 @@ export function createBackgroundService(
       'bg:reveal': onReveal,
       ...tabHandlers,
       ...guardPages(extraHandlers),
-    });
+    };
+    handleMessages(handlers);
+    // Content scripts ask through their page's port: the same handlers, the same checks.
+    handlePorts(handlers);
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   }
 

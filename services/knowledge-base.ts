@@ -51,9 +51,13 @@ interface Loaded extends LoadedKnowledgeBase {
   base: CompiledMatcher;
 }
 
+/** The bundled pack's version: hashing it costs milliseconds, and it never changes while running. */
+let bundledVersion: string | undefined;
+
 async function load(repo: EntityRepo, keepBase?: CompiledMatcher): Promise<Loaded> {
   const started = performance.now();
-  await repo.installPack(STARTER_PACK, packVersion());
+  // Reloading after learning keeps the base matcher: the pack was installed by the first load.
+  if (!keepBase) await repo.installPack(STARTER_PACK, (bundledVersion ??= packVersion()));
   const all = await repo.all();
   const visible = all.filter((e) => !e.hidden);
   const base = keepBase
@@ -86,19 +90,36 @@ export async function loadKnowledgeBase(repo: EntityRepo): Promise<LoadedKnowled
 
 export function createKnowledgeBase(repo: EntityRepo): KnowledgeBase {
   let loading = load(repo);
+  /** A learned-matcher rebuild in progress, and how many edits have reloaded everything. */
+  let rebuilding: Promise<Loaded> | undefined;
+  let generation = 0;
   return {
     current: () => loading,
     reload() {
+      generation++;
+      rebuilding = undefined;
       loading = load(repo);
       return loading;
     },
+    /**
+     * Articles keep the current matchers while the learned one is rebuilt (a page analyzed
+     * meanwhile lacks only the names the last article taught); it replaces them once ready.
+     */
     reloadLearned() {
-      const previous = loading;
-      loading = previous.then(
+      const edits = generation;
+      const next = (rebuilding ?? loading).then(
         (p) => load(repo, p.base),
         () => load(repo),
       );
-      return loading;
+      rebuilding = next;
+      return next.then((loaded) => {
+        // Only the newest rebuild, and none an edit's full reload has overtaken, takes over.
+        if (rebuilding === next && edits === generation) {
+          loading = next;
+          rebuilding = undefined;
+        }
+        return loaded;
+      });
     },
   };
 }

@@ -47,3 +47,121 @@ export function handleMessages(handlers: Handlers, accept: (sender: Sender) => b
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }
+
+/** The port a page's content script keeps open to the background. */
+const PAGE_PORT = 'dramatis:page';
+
+interface PortRequest {
+  id: number;
+  envelope: Envelope;
+}
+
+interface PortReply {
+  id: number;
+  reply: Reply<MessageName>;
+}
+
+const isPortReply = (m: unknown): m is PortReply =>
+  typeof m === 'object' && m !== null && typeof (m as PortReply).id === 'number' && typeof (m as PortReply).reply === 'object';
+
+export interface PageChannel {
+  request<N extends MessageName>(name: N, data: RequestOf<N>): Promise<ResponseOf<N>>;
+  close(): void;
+}
+
+/**
+ * A content script's line to the background: one port, opened when the script starts, so a
+ * page's requests skip the set-up `runtime.sendMessage` pays for each message (and wake a
+ * sleeping background while the page is still being read). A port the browser closed (the
+ * background stopped) is opened again; requests it left unanswered go by `sendMessage`.
+ */
+export function openPageChannel(): PageChannel {
+  let port: Browser.runtime.Port | null = null;
+  let lastId = 0;
+  const waiting = new Map<number, { name: MessageName; data: unknown; settle: (reply: Promise<unknown>) => void }>();
+
+  function connect(): Browser.runtime.Port | null {
+    try {
+      const opened = browser.runtime.connect({ name: PAGE_PORT });
+      opened.onMessage.addListener((message: unknown) => {
+        if (!isPortReply(message)) return;
+        const request = waiting.get(message.id);
+        if (!request) return;
+        waiting.delete(message.id);
+        request.settle(unwrap(message.reply, request.name));
+      });
+      opened.onDisconnect.addListener(() => {
+        if (port === opened) port = null;
+        const unanswered = [...waiting.values()];
+        waiting.clear();
+        for (const r of unanswered) r.settle(sendToBackground(r.name, r.data as RequestOf<MessageName>));
+      });
+      return opened;
+    } catch {
+      return null;
+    }
+  }
+  port = connect();
+
+  return {
+    request<N extends MessageName>(name: N, data: RequestOf<N>): Promise<ResponseOf<N>> {
+      port ??= connect();
+      const open = port;
+      if (!open) return sendToBackground(name, data);
+      const id = ++lastId;
+      return new Promise<ResponseOf<N>>((resolve, reject) => {
+        waiting.set(id, { name, data, settle: (reply) => (reply as Promise<ResponseOf<N>>).then(resolve, reject) });
+        try {
+          open.postMessage({ id, envelope: { name, data } } satisfies PortRequest);
+        } catch {
+          waiting.delete(id);
+          port = null;
+          sendToBackground(name, data).then(resolve, reject);
+        }
+      });
+    },
+    close() {
+      const open = port;
+      port = null;
+      waiting.clear();
+      open?.disconnect();
+    },
+  };
+}
+
+/**
+ * Answers requests that come through content scripts' ports with the same handlers (and the
+ * same checks) as `handleMessages`. Returns the function that stops listening.
+ */
+export function handlePorts(handlers: Handlers): () => void {
+  const onConnect = (port: Browser.runtime.Port) => {
+    const sender = port.sender;
+    if (port.name !== PAGE_PORT || !sender || sender.id !== browser.runtime.id) return;
+    port.onMessage.addListener((message: unknown) => {
+      const { id, envelope } = (message ?? {}) as Partial<PortRequest>;
+      if (typeof id !== 'number' || !isRequest(envelope)) return;
+      const handler = handlers[envelope.name] as ((data: unknown, sender: Sender) => unknown) | undefined;
+      const answer = (reply: Reply<MessageName>) => {
+        try {
+          port.postMessage({ id, reply } satisfies PortReply);
+        } catch {
+          // The page went away before its answer: nothing to tell it.
+        }
+      };
+      if (!handler) return answer({ ok: false, error: `No handler for ${envelope.name}` });
+      Promise.resolve()
+        .then(() => handler(envelope.data, sender))
+        .then(
+          (value) => answer({ ok: true, value: value as ResponseOf<MessageName> }),
+          (error: unknown) => answer({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        );
+    });
+  };
+  try {
+    browser.runtime.onConnect.addListener(onConnect);
+  } catch {
+    // No ports here (a test double): content scripts fall back to `sendMessage`.
+    return () => undefined;
+  }
+  return () => browser.runtime.onConnect.removeListener(onConnect);
+}

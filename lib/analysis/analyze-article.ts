@@ -51,7 +51,16 @@ function countActors(spans: readonly PaintSpan[], entities: ReadonlyMap<string, 
   return actors.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
 
-function knownSpans(blocks: readonly string[], matcher: CandidateMatcher, entities: ReadonlyMap<string, Entity>): PaintSpan[] {
+/**
+ * The spans of the names the knowledge base holds, resolved and with people's short names: what
+ * the page paints first, before discovery and topics (`analyzeArticle`) are done.
+ * @example knownSpans(['Iran and Russia'], matcher, byId) // Iran [0, 4), Russia [9, 15)
+ */
+export function knownSpans(
+  blocks: readonly string[],
+  matcher: CandidateMatcher,
+  entities: ReadonlyMap<string, Entity>,
+): PaintSpan[] {
   const found = matcher.match(blocks).filter((s) => s.candidates.some((id) => entities.has(id)));
   const context = buildContext(found, entities);
   const spans: PaintSpan[] = found.map((span) => {
@@ -101,17 +110,25 @@ function rankTopics(blocks: readonly string[], entities: TopicEntity[], custom: 
 const contains = (outer: PaintSpan, inner: PaintSpan) =>
   outer.block === inner.block && outer.start <= inner.start && inner.end <= outer.end;
 
+/** An article's spans, and what describing it (`describeArticle`) needs from finding them. */
+export interface FoundSpans {
+  spans: PaintSpan[];
+  discovery: Discovery;
+  /** The knowledge base's entities and the discovered ones. */
+  all: ReadonlyMap<string, Entity>;
+  byKey: ReadonlyMap<string, Entity>;
+}
+
 /**
- * @example
- * const { spans, actors, topics } = analyzeArticle(['Iran and Russia'], matcher, byId);
- * // actors: Iran (1), Russia (1); spans: [0, 4) and [9, 15) of block 0
+ * Every span of the article, known names and discovered ones: all the page needs to paint.
+ * @example findSpans(['Iran and Russia'], matcher, byId).spans // [0, 4) and [9, 15) of block 0
  */
-export function analyzeArticle(
+export function findSpans(
   blocks: readonly string[],
   matcher: CandidateMatcher,
   entities: ReadonlyMap<string, Entity>,
-  options: AnalysisOptions = {},
-): ArticleAnalysis {
+  options: Pick<AnalysisOptions, 'isSuppressed'> = {},
+): FoundSpans {
   const known = knownSpans(blocks, matcher, entities);
   const discovery = discoverNames(blocks, { known, isSuppressed: options.isSuppressed });
   const byKey = discoveredEntities(discovery);
@@ -125,6 +142,19 @@ export function analyzeArticle(
   });
   // A discovered name that contains known ones ("Bank of China") is the fuller name: it wins.
   const spans = [...known.filter((k) => !found.some((f) => contains(f, k))), ...found].sort(byPosition);
+  return { spans, discovery, all, byKey };
+}
+
+/**
+ * What the popup and the reading memory need once the page is painted: the article's actors,
+ * its topics, and the discovered names sure enough to learn.
+ */
+export function describeArticle(
+  blocks: readonly string[],
+  { spans, discovery, all, byKey }: FoundSpans,
+  entities: ReadonlyMap<string, Entity>,
+  options: Pick<AnalysisOptions, 'customTopics'> = {},
+): ArticleAnalysis {
   const unsure = new Set<string>();
   const learned: LearnedName[] = [];
   for (const actor of discovery.actors) {
@@ -142,4 +172,18 @@ export function analyzeArticle(
   }));
   const topics = rankTopics(blocks, topicEntities, options.customTopics ?? []);
   return { spans, actors, topics, learned };
+}
+
+/**
+ * @example
+ * const { spans, actors, topics } = analyzeArticle(['Iran and Russia'], matcher, byId);
+ * // actors: Iran (1), Russia (1); spans: [0, 4) and [9, 15) of block 0
+ */
+export function analyzeArticle(
+  blocks: readonly string[],
+  matcher: CandidateMatcher,
+  entities: ReadonlyMap<string, Entity>,
+  options: AnalysisOptions = {},
+): ArticleAnalysis {
+  return describeArticle(blocks, findSpans(blocks, matcher, entities, options), entities, options);
 }

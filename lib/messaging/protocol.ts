@@ -66,6 +66,12 @@ export interface PageReport {
   score: number;
 }
 
+/** The article's text, for the names the knowledge base already holds (painted first). */
+export interface KnownRequest {
+  url: string;
+  blocks: string[];
+}
+
 export interface ArticleRequest extends PageReport {
   forced: boolean;
   meta: ArticleMeta;
@@ -221,6 +227,7 @@ export type CardAction = 'hide' | 'not-here' | 'pin' | 'unpin' | 'promote' | 're
 
 /** Request and response types, by message name. */
 export interface Protocol {
+  'bg:known': { request: KnownRequest; response: { spans: PaintSpan[] } };
   'bg:article': { request: ArticleRequest; response: { spans: PaintSpan[] } };
   'bg:not-article': { request: PageReport; response: { ok: true } };
   'bg:get-tab': { request: { tabId: number }; response: TabAnalysis };
@@ -395,6 +402,7 @@ function isMemorySettings(v: unknown): v is MemorySettings {
 }
 
 const GUARDS: { [N in MessageName]: Guard } = {
+  'bg:known': (d) => isObject(d) && isShortString(d.url) && isBlocks(d.blocks),
   'bg:article': (d) => isPageReport(d) && isObject(d) && typeof d.forced === 'boolean' && isMeta(d.meta) && isBlocks(d.blocks),
   'bg:not-article': isPageReport,
   'bg:get-tab': (d) => isObject(d) && isTabId(d.tabId),

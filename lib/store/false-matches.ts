@@ -28,10 +28,24 @@ export function createFalseMatchRepo(
   dbReady: Promise<DramatisDb>,
   limits: { pages: number; perPage: number } = FALSE_MATCH_LIMITS,
 ) {
+  // The pages with any false match, read once: most pages have none, and their analysis then
+  // waits for no database read at all.
+  let marked: Promise<Set<string>> | null = null;
+  const markedPages = () =>
+    (marked ??= dbReady
+      .then((db) => db.meta.get(ORDER))
+      .then((row) => new Set(stringsOf(row?.value)))
+      .catch((error: unknown) => {
+        marked = null;
+        throw error;
+      }));
+
   return {
     /** The entity ids marked as false matches on the page at `url`. */
     async forPage(url: string): Promise<Set<string>> {
-      return new Set(stringsOf((await (await dbReady).meta.get(ROW_PREFIX + pageKeyOf(url)))?.value));
+      const page = pageKeyOf(url);
+      if (!(await markedPages()).has(page)) return new Set();
+      return new Set(stringsOf((await (await dbReady).meta.get(ROW_PREFIX + page))?.value));
     },
 
     /** Marks `entityId` as a false match on the page at `url`; one transaction. */
@@ -48,6 +62,7 @@ export function createFalseMatchRepo(
         await db.meta.bulkDelete(dropped.map((p) => ROW_PREFIX + p));
         await db.meta.put({ key: ORDER, value: order });
       });
+      marked = null;
     },
   };
 }
