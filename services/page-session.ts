@@ -8,12 +8,13 @@ import { analyzeDocumentSteps, runSliced } from '../lib/article';
 import { defaultYield } from '../lib/article/steps';
 import type { ArticleMeta } from '../lib/article/types';
 import type { TextBlock } from '../lib/article/types';
-import { LIMITS, type PageReport, type PaintSpan } from '../lib/messaging/protocol';
+import { LIMITS, type ArticleRequest, type PageReport, type PaintSpan } from '../lib/messaging/protocol';
 import { createMentionNavigator, scrollIntoView } from '../lib/paint/navigator';
 import { createPainter, highlightApiOf } from '../lib/paint/painter';
 import { DEFAULT_SETTINGS, isHighlightingOn, type ReaderSettings } from '../lib/settings/reader-settings';
 import { createHoverCard } from './hover-card';
-import { handleMessages, sendToBackground } from './messaging';
+import { handleMessages, openPageChannel } from './messaging';
+import { blockChanges, type BlockChanges } from './page-changes';
 import { loadSettings, watchSettings } from './reader-settings';
 
 const clip = (s: string) => s.slice(0, LIMITS.field);
@@ -47,6 +48,38 @@ function clipMeta(meta: ArticleMeta): ArticleMeta {
   };
 }
 
+/** Known names first, discovered ones after. */
+const ordered = (spans: readonly PaintSpan[]) => [...spans.filter((s) => !s.discovered), ...spans.filter((s) => s.discovered)];
+
+function groupByBlock(blocks: readonly TextBlock[], spans: readonly PaintSpan[]): Map<TextBlock, PaintSpan[]> {
+  const groups = new Map<TextBlock, PaintSpan[]>();
+  for (const span of spans) {
+    const block = blocks[span.block];
+    if (!block) continue;
+    const group = groups.get(block);
+    if (group) group.push(span);
+    else groups.set(block, [span]);
+  }
+  return groups;
+}
+
+const sameSpan = (a: PaintSpan, b: PaintSpan) =>
+  a.start === b.start &&
+  a.end === b.end &&
+  a.entityId === b.entityId &&
+  a.type === b.type &&
+  Boolean(a.discovered) === Boolean(b.discovered) &&
+  (a.ambiguous ?? []).join() === (b.ambiguous ?? []).join();
+
+const sameSpans = (a: readonly PaintSpan[], b: readonly PaintSpan[]) =>
+  a.length === b.length && a.every((s, i) => sameSpan(s, b[i]!));
+
+/** Runs `task` before the next frame is drawn; hidden tabs draw none, so a timer stands in. */
+function nextFrame(task: () => void): void {
+  if (document.visibilityState === 'visible' && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => task());
+  else setTimeout(task, 50);
+}
+
 export interface PageSessionOptions {
   /** The hover card's stylesheet, for its shadow root. */
   cardCss: string;
@@ -54,6 +87,7 @@ export interface PageSessionOptions {
 
 export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOptions): void {
   const started = performance.now();
+  const channel = openPageChannel();
   const api = highlightApiOf(window);
   const painter = createPainter(document, api);
   const navigator = createMentionNavigator(document, api);
@@ -69,6 +103,11 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
 
   let paintGeneration = 0;
 
+  /** What the settings let show: nothing where highlighting is off, no hidden type. */
+  function visibleSpans(): PaintSpan[] {
+    return isHighlightingOn(settings, location.href) ? painted.spans.filter((s) => !settings.hiddenTypes.includes(s.type)) : [];
+  }
+
   /**
    * Paints what the settings let show (nothing where highlighting is off, no hidden type), in
    * slices that give the page its main thread back: the names the reader's sources list first,
@@ -78,17 +117,15 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
   async function repaint(): Promise<boolean> {
     const generation = ++paintGeneration;
     painter.clear();
-    const visible = isHighlightingOn(settings, location.href)
-      ? painted.spans.filter((s) => !settings.hiddenTypes.includes(s.type))
-      : [];
+    const visible = visibleSpans();
     navigator.set(painted.blocks, visible);
     card.setMentions(painted.blocks, visible);
-    const ordered = [...visible.filter((s) => !s.discovered), ...visible.filter((s) => s.discovered)];
+    const order = ordered(visible);
     let first = true;
-    for (let at = 0; at < ordered.length; at += SPANS_PER_SLICE) {
+    for (let at = 0; at < order.length; at += SPANS_PER_SLICE) {
       if (!first) await defaultYield();
       if (generation !== paintGeneration || ctx.isInvalid) return false;
-      painter.paint(painted.blocks, ordered.slice(at, at + SPANS_PER_SLICE), settings.highlightStyle);
+      painter.paint(painted.blocks, order.slice(at, at + SPANS_PER_SLICE), settings.highlightStyle);
       if (first) onFirstPaint();
       first = false;
     }
@@ -109,6 +146,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
   /** @param requested false when only the page's own changes asked for it */
   async function analyze(force: boolean, requested: boolean): Promise<void> {
     forced = force;
+    analysisEpoch++;
     const scanStart = performance.now();
     const { verdict, meta, blocks, root } = await runSliced(analyzeDocumentSteps(document, { force }));
     performance.measure('dramatis:scan', { start: scanStart, end: performance.now() });
@@ -121,7 +159,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
       score: verdict.score,
     };
     if (!verdict.isArticle && !force) {
-      await sendToBackground('bg:not-article', report);
+      await channel.request('bg:not-article', report);
       return;
     }
     const texts = blocks.map((b) => b.text.slice(0, LIMITS.blockChars)).slice(0, LIMITS.blocks);
@@ -132,7 +170,22 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
       await repaint();
       return;
     }
-    const { spans } = await sendToBackground('bg:article', { ...report, forced: force, meta: clipMeta(meta), blocks: texts });
+    // Two requests at once: the names the knowledge base holds come back in a millisecond of
+    // matching and are painted first; the whole analysis (discovered names) replaces them after.
+    let complete = false;
+    const known = channel.request('bg:known', { url: report.url, blocks: texts }).then(
+      async ({ spans }) => {
+        settings = await settingsReady;
+        if (complete || ctx.isInvalid || spans.length === 0) return;
+        painted = { blocks, spans };
+        await repaint();
+      },
+      () => undefined,
+    );
+    const request = { ...report, forced: force, meta: clipMeta(meta) };
+    const { spans } = await channel.request('bg:article', { ...request, blocks: texts });
+    complete = true;
+    lastRequest = request;
     settings = await settingsReady;
     if (ctx.isInvalid) return;
     painted = { blocks, spans };
@@ -142,6 +195,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     performance.measure('dramatis:paint', { start: paintStart, end: performance.now() });
     // An article with nothing to paint is done when painting is: the measure still closes.
     if (!any) onFirstPaint();
+    await known;
   }
 
   function sameText(texts: readonly string[]): boolean {
@@ -150,9 +204,11 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
   }
 
   /**
-   * Late content, live blogs and edits: after a change inside the article (or the article
-   * replaced), the page is read again once quiet, and only new text goes to the background; the
-   * painter replaces every highlight, so removed or edited text leaves none behind.
+   * Late content, live blogs and edits, batched once a frame: only the blocks the page changed
+   * are read again (services/page-changes.ts); their old highlights go at once, so edited or
+   * removed text never keeps one, and the article's text goes to the background, whose spans
+   * are painted block by block where they differ. When the article itself is replaced the page
+   * is read again once quiet.
    */
   let watcher: MutationObserver | null = null;
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -161,8 +217,10 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     watcher?.disconnect();
     if (!root || !document.body) return;
     // The article is its root and the blocks read outside it (a headline just above).
-    const read = new Set<Node>([root, ...painted.blocks.map((b) => b.element)]);
+    const outside = () => new Set<Node>(painted.blocks.map((b) => b.element).filter((el) => !root.contains(el)));
+    let read = outside();
     const inArticle = (node: Node) => {
+      if (root.contains(node)) return true;
       for (let n: Node | null = node; n !== null; n = n.parentNode) if (read.has(n)) return true;
       return false;
     };
@@ -170,8 +228,17 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
       !isOwnNode(r.target) &&
       (inArticle(r.target) || !root.isConnected) &&
       (r.addedNodes.length === 0 || ![...r.addedNodes].every(isOwnNode));
-    watcher = new MutationObserver((records) => {
-      if (!records.some(relevant)) return;
+    let batch: MutationRecord[] = [];
+    const flush = () => {
+      const records = batch;
+      batch = [];
+      if (ctx.isInvalid) return;
+      const changes = blockChanges(records, root, painted.blocks, inArticle);
+      if (changes) {
+        applyChanges(changes);
+        read = outside();
+        return;
+      }
       const now = performance.now();
       if (pending === undefined) firstChange = now;
       clearTimeout(pending);
@@ -182,8 +249,85 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
         },
         Math.max(0, Math.min(QUIET_MS, firstChange + MAX_WAIT_MS - now)),
       );
+    };
+    watcher = new MutationObserver((records) => {
+      const mine = records.filter(relevant);
+      if (mine.length === 0) return;
+      if (batch.length === 0) nextFrame(flush);
+      batch.push(...mine);
     });
     watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Takes the changed blocks' highlights down and asks for the article's spans again. */
+  function applyChanges({ blocks, dropped, added }: BlockChanges) {
+    if (dropped.length === 0 && added.length === 0) return;
+    for (const block of dropped) painter.forget(block);
+    const index = new Map(blocks.map((b, i) => [b, i]));
+    const spans = painted.spans.flatMap((s) => {
+      const at = index.get(painted.blocks[s.block]!);
+      return at === undefined ? [] : [{ ...s, block: at }];
+    });
+    painted = { blocks, spans };
+    const visible = visibleSpans();
+    navigator.set(blocks, visible);
+    card.setMentions(blocks, visible);
+    void requestUpdate();
+  }
+
+  /** The last article request, for updates of the same article. */
+  let lastRequest: Omit<ArticleRequest, 'blocks'> | null = null;
+  /** Bumped by every whole-page analysis: an update answered after one is dropped. */
+  let analysisEpoch = 0;
+  let updating = false;
+  let stale = false;
+  /** One update in flight at a time; changes made meanwhile go in the next. */
+  async function requestUpdate() {
+    stale = true;
+    if (updating || !lastRequest) return;
+    updating = true;
+    try {
+      while (stale && !ctx.isInvalid && lastRequest) {
+        stale = false;
+        const epoch = analysisEpoch;
+        const snapshot = painted.blocks;
+        const texts = snapshot.map((b) => b.text.slice(0, LIMITS.blockChars)).slice(0, LIMITS.blocks);
+        const { spans } = await channel.request('bg:article', { ...lastRequest, blocks: texts });
+        if (epoch !== analysisEpoch || ctx.isInvalid) return;
+        paintUpdate(snapshot, spans);
+      }
+    } catch {
+      // The background is gone (the extension reloaded): this page keeps what it shows.
+    } finally {
+      updating = false;
+    }
+  }
+
+  /** Repaints only the blocks whose spans the update changed. */
+  function paintUpdate(snapshot: readonly TextBlock[], spans: readonly PaintSpan[]) {
+    const inSnapshot = new Set(snapshot);
+    const fresh = groupByBlock(snapshot, spans);
+    const before = groupByBlock(painted.blocks, painted.spans);
+    const next: PaintSpan[] = [];
+    const show = isHighlightingOn(settings, location.href);
+    for (const [i, block] of painted.blocks.entries()) {
+      // A block added after the snapshot waits for the next update.
+      const now = inSnapshot.has(block) ? (fresh.get(block) ?? []) : (before.get(block) ?? []);
+      if (!sameSpans(before.get(block) ?? [], now)) {
+        painter.forget(block);
+        const visible = show ? now.filter((s) => !settings.hiddenTypes.includes(s.type)) : [];
+        painter.paint(
+          [block],
+          ordered(visible).map((s) => ({ ...s, block: 0 })),
+          settings.highlightStyle,
+        );
+      }
+      for (const s of now) next.push({ ...s, block: i });
+    }
+    painted = { blocks: painted.blocks, spans: next };
+    const visible = visibleSpans();
+    navigator.set(painted.blocks, visible);
+    card.setMentions(painted.blocks, visible);
   }
 
   let running: Promise<void> | null = null;
@@ -266,6 +410,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     clearTimeout(pending);
     stopListening();
     stopWatching();
+    channel.close();
     card.close();
     navigator.clear();
     painter.clear();

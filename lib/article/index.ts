@@ -3,7 +3,8 @@ export type { ArticleMeta, ArticleVerdict, DocumentAnalysis, TextBlock } from '.
 export { analyzeDocument, analyzeDocumentSteps, detectArticle, gatherEvidence } from './analyze';
 export { runSliced, runToEnd, type Steps } from './steps';
 export { findArticleRoot } from './article-root';
-export { collectTextBlocks } from './text-blocks';
+export { collectRegionBlocks, collectTextBlocks } from './text-blocks';
+export { owningBlock } from './text-walk';
 export { extractMetadata } from './metadata';
 export { scoreFeatures } from './detect';
 export type { PageFeatures } from './page-features';

@@ -112,9 +112,21 @@ export function* paragraphSteps(root: Element, onElement?: ElementVisitor): Step
   return [...byElement.values()].filter((p) => p.chars > 0);
 }
 
+/**
+ * The element whose paragraph holds `node`'s text: the nearest block (or boilerplate-hinted box)
+ * at or above it, `stop` at the highest.
+ */
+export function owningBlock(node: Node, stop: Element): Element {
+  for (let n: Node | null = node.nodeType === ELEMENT_NODE ? node : node.parentNode; n !== null; n = n.parentNode) {
+    if (n === stop) return stop;
+    if (n.nodeType === ELEMENT_NODE && ownsText(n as Element)) return n as Element;
+  }
+  return stop;
+}
+
 /** Blocks own their text; so does an inline box with a boilerplate hint (a photo credit span),
  * so that it can be judged and dropped on its own. */
-function ownsText(el: Element, name: string): boolean {
+export function ownsText(el: Element, name: string = el.localName): boolean {
   return BLOCK_TAGS.has(name) || (el.attributes.length > 0 && isBoilerplateHint(el));
 }
 

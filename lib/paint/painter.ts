@@ -20,6 +20,8 @@ export interface HighlightApi {
 
 export interface Painter {
   paint(blocks: readonly TextBlock[], spans: readonly PaintSpan[], style?: HighlightStyle): number;
+  /** Takes back what was painted in `block` (re-read or gone), leaving every other block as is. */
+  forget(block: TextBlock): void;
   clear(): void;
 }
 
@@ -39,11 +41,17 @@ export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | 
   return { registry: css.highlights, create: (ranges) => new win.Highlight(...ranges) };
 }
 
+interface Painted {
+  name: string;
+  range: Range;
+}
+
 function groupByType(
   doc: Document,
   blocks: readonly TextBlock[],
   spans: readonly PaintSpan[],
   style: HighlightStyle,
+  byBlock: Map<TextBlock, Painted[]>,
 ): Map<string, Range[]> {
   const groups = new Map<string, Range[]>();
   for (const span of spans) {
@@ -51,6 +59,9 @@ function groupByType(
     const range = block && rangeFor(doc, block, span.start, span.end);
     if (!range) continue;
     const name = highlightNameOf(span, style);
+    const own = byBlock.get(block);
+    if (own) own.push({ name, range });
+    else byBlock.set(block, [{ name, range }]);
     const group = groups.get(name);
     if (group) group.push(range);
     else groups.set(name, [range]);
@@ -61,10 +72,11 @@ function groupByType(
 function createHighlightPainter(doc: Document, api: HighlightApi): Painter {
   /** Each registered highlight; a later paint adds its ranges to the same one (a set). */
   const highlights = new Map<string, Highlight>();
+  const byBlock = new Map<TextBlock, Painted[]>();
   return {
     paint(blocks, spans, style = 'underline-tint') {
       let painted = 0;
-      for (const [name, added] of groupByType(doc, blocks, spans, style)) {
+      for (const [name, added] of groupByType(doc, blocks, spans, style, byBlock)) {
         const existing = highlights.get(name);
         if (existing) for (const range of added) existing.add(range);
         else {
@@ -76,15 +88,28 @@ function createHighlightPainter(doc: Document, api: HighlightApi): Painter {
       }
       return painted;
     },
+    forget(block) {
+      for (const { name, range } of byBlock.get(block) ?? []) highlights.get(name)?.delete(range);
+      byBlock.delete(block);
+    },
     clear() {
       for (const name of highlights.keys()) api.registry.delete(name);
       highlights.clear();
+      byBlock.clear();
     },
   };
 }
 
+function unwrap(mark: Element): void {
+  const parent = mark.parentNode;
+  if (!parent) return;
+  while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+  parent.removeChild(mark);
+  parent.normalize();
+}
+
 function createWrappingPainter(doc: Document): Painter {
-  const marks: Element[] = [];
+  const marks = new Map<TextBlock, Element[]>();
   return {
     paint(blocks, spans, style = 'underline-tint') {
       // Back to front, so splitting a Text node never moves a position still to be wrapped.
@@ -99,19 +124,20 @@ function createWrappingPainter(doc: Document): Painter {
           const mark = doc.createElement(MARK_TAG);
           mark.className = highlightNameOf(span, style);
           range.surroundContents(mark);
-          marks.push(mark);
+          const own = marks.get(block);
+          if (own) own.push(mark);
+          else marks.set(block, [mark]);
         }
       }
       return spans.length;
     },
+    forget(block) {
+      for (const mark of marks.get(block) ?? []) unwrap(mark);
+      marks.delete(block);
+    },
     clear() {
-      for (const mark of marks.splice(0)) {
-        const parent = mark.parentNode;
-        if (!parent) continue;
-        while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
-        parent.removeChild(mark);
-        parent.normalize();
-      }
+      for (const own of marks.values()) for (const mark of own) unwrap(mark);
+      marks.clear();
     },
   };
 }
