@@ -9,7 +9,7 @@ import type { Entity } from '../lib/entities/types';
 import type { EntityRepo } from '../lib/entities/repo';
 import type { SettingsRepo } from '../lib/store/settings';
 import type { FalseMatchRepo } from '../lib/store/false-matches';
-import type { ArticleRequest, KnownRequest, PageReport, PaintSpan, TabAnalysis } from '../lib/messaging/protocol';
+import type { ArticleRequest, PageReport, PaintSpan, TabAnalysis } from '../lib/messaging/protocol';
 import { classifyUrl } from '../lib/analysis/supported-url';
 import { handleMessages, handlePorts, sendToTab, type Handlers, type Sender } from './messaging';
 import type { KnowledgeBase } from './knowledge-base';
@@ -70,24 +70,10 @@ export function createBackgroundService(
   const isExtensionPage = (sender: Sender) => (sender.url ?? '').startsWith(extensionOrigin);
 
   /**
-   * The page's first paint: only the names the knowledge base holds, a millisecond of matching,
-   * answered while `onArticle` (sent right after) discovers names and ranks topics.
-   */
-  async function onKnown(request: KnownRequest, sender: Sender) {
-    tabOf(sender);
-    const [{ matcher, entities }, notHere] = await Promise.all([
-      knowledgeBase.current(),
-      falseMatches?.forPage(sender.url ?? request.url),
-    ]);
-    const spans = knownSpans(request.blocks, matcher, entities);
-    return { spans: notHere ? spans.filter((s) => !notHere.has(s.entityId)) : spans };
-  }
-
-  /**
    * The article's spans, answered as soon as they are found: the page paints them while its
    * actors and topics are described for the popup and the article is stored.
    */
-  async function onArticle(request: ArticleRequest, sender: Sender) {
+  async function onArticle(request: ArticleRequest, sender: Sender, early?: (value: { spans: PaintSpan[] }) => void) {
     const tabId = tabOf(sender);
     const base = { ...baseAnalysis(request), forced: request.forced, meta: request.meta };
     // Read now, needed only after the answer.
@@ -98,8 +84,11 @@ export function createBackgroundService(
         knowledgeBase.current(),
         falseMatches?.forPage(sender.url ?? request.url),
       ]);
-      const found = findSpans(request.blocks, matcher, entities, { isSuppressed });
       const notHere = notHereStored ?? new Set<string>();
+      // The names the knowledge base holds, a millisecond of matching, go to the page at once
+      // (through its port): it paints them while names are discovered here.
+      if (early) early({ spans: knownSpans(request.blocks, matcher, entities).filter((s) => !notHere.has(s.entityId)) });
+      const found = findSpans(request.blocks, matcher, entities, { isSuppressed });
       const spans = found.spans.filter((s) => !notHere.has(s.entityId));
       describeSoon(tabId, () => describe(tabId, base, request, sender, { found, entities, spans, notHere, later }));
       return { spans };
@@ -263,7 +252,6 @@ export function createBackgroundService(
 
   function init() {
     const handlers: Handlers = {
-      'bg:known': onKnown,
       'bg:article': onArticle,
       'bg:not-article': onNotArticle,
       'bg:get-tab': onGetTab,

@@ -7,7 +7,17 @@ import { isRequest, type Envelope, type MessageName, type RequestOf, type Respon
 
 type Reply<N extends MessageName> = { ok: true; value: ResponseOf<N> } | { ok: false; error: string };
 export type Sender = Browser.runtime.MessageSender;
-export type Handlers = { [N in MessageName]?: (data: RequestOf<N>, sender: Sender) => Promise<ResponseOf<N>> | ResponseOf<N> };
+/**
+ * `early`, where the request came through a page's port: sends the requester a first answer
+ * (the names painted before the whole analysis is done) ahead of the final one.
+ */
+export type Handlers = {
+  [N in MessageName]?: (
+    data: RequestOf<N>,
+    sender: Sender,
+    early?: (value: ResponseOf<N>) => void,
+  ) => Promise<ResponseOf<N>> | ResponseOf<N>;
+};
 
 async function unwrap<N extends MessageName>(reply: Reply<N> | undefined, name: N): Promise<ResponseOf<N>> {
   if (!reply) throw new Error(`No answer to ${name}`);
@@ -56,16 +66,15 @@ interface PortRequest {
   envelope: Envelope;
 }
 
-interface PortReply {
-  id: number;
-  reply: Reply<MessageName>;
-}
+/** The final answer to request `id`, or (`early`) a first one ahead of it. */
+type PortReply = { id: number; reply: Reply<MessageName> } | { id: number; early: unknown };
 
 const isPortReply = (m: unknown): m is PortReply =>
-  typeof m === 'object' && m !== null && typeof (m as PortReply).id === 'number' && typeof (m as PortReply).reply === 'object';
+  typeof m === 'object' && m !== null && typeof (m as PortReply).id === 'number';
 
 export interface PageChannel {
-  request<N extends MessageName>(name: N, data: RequestOf<N>): Promise<ResponseOf<N>>;
+  /** @param onEarly receives the background's first answer, when it sends one before the last */
+  request<N extends MessageName>(name: N, data: RequestOf<N>, onEarly?: (value: ResponseOf<N>) => void): Promise<ResponseOf<N>>;
   close(): void;
 }
 
@@ -78,7 +87,10 @@ export interface PageChannel {
 export function openPageChannel(): PageChannel {
   let port: Browser.runtime.Port | null = null;
   let lastId = 0;
-  const waiting = new Map<number, { name: MessageName; data: unknown; settle: (reply: Promise<unknown>) => void }>();
+  const waiting = new Map<
+    number,
+    { name: MessageName; data: unknown; settle: (reply: Promise<unknown>) => void; onEarly?: (value: never) => void }
+  >();
 
   function connect(): Browser.runtime.Port | null {
     try {
@@ -87,6 +99,10 @@ export function openPageChannel(): PageChannel {
         if (!isPortReply(message)) return;
         const request = waiting.get(message.id);
         if (!request) return;
+        if ('early' in message) {
+          request.onEarly?.(message.early as never);
+          return;
+        }
         waiting.delete(message.id);
         request.settle(unwrap(message.reply, request.name));
       });
@@ -104,13 +120,17 @@ export function openPageChannel(): PageChannel {
   port = connect();
 
   return {
-    request<N extends MessageName>(name: N, data: RequestOf<N>): Promise<ResponseOf<N>> {
+    request<N extends MessageName>(
+      name: N,
+      data: RequestOf<N>,
+      onEarly?: (value: ResponseOf<N>) => void,
+    ): Promise<ResponseOf<N>> {
       port ??= connect();
       const open = port;
       if (!open) return sendToBackground(name, data);
       const id = ++lastId;
       return new Promise<ResponseOf<N>>((resolve, reject) => {
-        waiting.set(id, { name, data, settle: (reply) => (reply as Promise<ResponseOf<N>>).then(resolve, reject) });
+        waiting.set(id, { name, data, onEarly, settle: (reply) => (reply as Promise<ResponseOf<N>>).then(resolve, reject) });
         try {
           open.postMessage({ id, envelope: { name, data } } satisfies PortRequest);
         } catch {
@@ -140,17 +160,20 @@ export function handlePorts(handlers: Handlers): () => void {
     port.onMessage.addListener((message: unknown) => {
       const { id, envelope } = (message ?? {}) as Partial<PortRequest>;
       if (typeof id !== 'number' || !isRequest(envelope)) return;
-      const handler = handlers[envelope.name] as ((data: unknown, sender: Sender) => unknown) | undefined;
-      const answer = (reply: Reply<MessageName>) => {
+      const handler = handlers[envelope.name] as
+        ((data: unknown, sender: Sender, early: (value: unknown) => void) => unknown) | undefined;
+      const post = (message: PortReply) => {
         try {
-          port.postMessage({ id, reply } satisfies PortReply);
+          port.postMessage(message);
         } catch {
           // The page went away before its answer: nothing to tell it.
         }
       };
+      const answer = (reply: Reply<MessageName>) => post({ id, reply });
+      const early = (value: unknown) => post({ id, early: value });
       if (!handler) return answer({ ok: false, error: `No handler for ${envelope.name}` });
       Promise.resolve()
-        .then(() => handler(envelope.data, sender))
+        .then(() => handler(envelope.data, sender, early))
         .then(
           (value) => answer({ ok: true, value: value as ResponseOf<MessageName> }),
           (error: unknown) => answer({ ok: false, error: error instanceof Error ? error.message : String(error) }),

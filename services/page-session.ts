@@ -92,8 +92,14 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
   const painter = createPainter(document, api);
   const navigator = createMentionNavigator(document, api);
   const card = createHoverCard(ctx, cardCss);
-  const settingsReady = loadSettings().catch(() => DEFAULT_SETTINGS);
   let settings: ReaderSettings = DEFAULT_SETTINGS;
+  /** The stored settings, unless a change the reader made since arrived first. */
+  let settingsChanged = false;
+  const settingsReady = loadSettings()
+    .catch(() => DEFAULT_SETTINGS)
+    .then((loaded) => {
+      if (!settingsChanged) settings = loaded;
+    });
   let painted: { blocks: TextBlock[]; spans: PaintSpan[] } = { blocks: [], spans: [] };
   let measuredArticle = false;
   /** Whether the page was judged an article (not only analyzed because the reader asked). */
@@ -170,23 +176,21 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
       await repaint();
       return;
     }
-    // Two requests at once: the names the knowledge base holds come back in a millisecond of
-    // matching and are painted first; the whole analysis (discovered names) replaces them after.
+    // The names the knowledge base holds come back first (an early answer) and are painted at
+    // once; the whole analysis (discovered names) replaces them when it is done.
     let complete = false;
-    const known = channel.request('bg:known', { url: report.url, blocks: texts }).then(
-      async ({ spans }) => {
-        settings = await settingsReady;
-        if (complete || ctx.isInvalid || spans.length === 0) return;
-        painted = { blocks, spans };
-        await repaint();
-      },
-      () => undefined,
-    );
+    let known: Promise<unknown> = Promise.resolve();
     const request = { ...report, forced: force, meta: clipMeta(meta) };
-    const { spans } = await channel.request('bg:article', { ...request, blocks: texts });
+    const { spans } = await channel.request('bg:article', { ...request, blocks: texts }, ({ spans: first }) => {
+      known = settingsReady.then(() => {
+        if (complete || ctx.isInvalid || first.length === 0) return;
+        painted = { blocks, spans: first };
+        return repaint();
+      });
+    });
     complete = true;
     lastRequest = request;
-    settings = await settingsReady;
+    await settingsReady;
     if (ctx.isInvalid) return;
     painted = { blocks, spans };
     watchChanges(root);
@@ -396,6 +400,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     },
   });
   const stopWatching = watchSettings((next) => {
+    settingsChanged = true;
     settings = next;
     void repaint();
   });

@@ -8,7 +8,7 @@ import { readJsonLd } from './json-ld';
 import { readMetaTags, type MetaTags } from './meta-tags';
 import { extractMetadata } from './metadata';
 import { measurePage, type PageFeatures } from './page-features';
-import { scanSteps } from './page-scan';
+import { scanSteps, type Paragraph } from './page-scan';
 import { runToEnd, type Steps } from './steps';
 import { textBlockSteps } from './text-blocks';
 import type { ArticleVerdict, DocumentAnalysis } from './types';
@@ -17,6 +17,8 @@ import type { ArticleVerdict, DocumentAnalysis } from './types';
 export interface PageEvidence {
   features: PageFeatures;
   root: Element | null;
+  /** The scan's paragraphs, from which the article's blocks are cut without a second walk. */
+  walked: Paragraph[];
 }
 
 /** The page's own http(s) address, else the one it declares (saved pages). */
@@ -40,7 +42,7 @@ function* evidenceSteps(doc: Document): Steps<PageEvidence | null> {
   yield;
   const features = measurePage(tags, ld, scan, root, pageAddress(doc, tags));
   yield;
-  return { features, root };
+  return { features, root, walked: scan.all };
 }
 
 const EMPTY_VERDICT: ArticleVerdict = { isArticle: false, score: 0, signals: {} };
@@ -80,6 +82,6 @@ export function* analyzeDocumentSteps(doc: Document, opts: { force?: boolean } =
   const found = evidence?.root ?? null;
   const root = found ?? (opts.force ? fallbackRoot(doc) : null);
   const wanted = verdict.isArticle || opts.force === true;
-  const blocks = wanted && root ? yield* textBlockSteps(root) : [];
+  const blocks = wanted && root ? yield* textBlockSteps(root, evidence?.walked) : [];
   return { verdict, meta, root, blocks };
 }

@@ -17,6 +17,8 @@ export interface PageScan {
   body: Element;
   /** Paragraphs outside boilerplate boxes, in reading order. */
   paragraphs: Paragraph[];
+  /** Every paragraph the walk found, boilerplate included: the article's blocks are cut from it. */
+  all: Paragraph[];
   subtree: Map<Element, SubtreeText>;
   census: ElementCensus;
 }
@@ -38,7 +40,7 @@ export function* scanSteps(body: Element): Steps<PageScan> {
   yield;
   const subtree = yield* sumByAncestorSteps(paragraphs, body);
   yield;
-  return { body, paragraphs, subtree, census };
+  return { body, paragraphs, all, subtree, census };
 }
 
 /** Share of a subtree's text that is link text (0 for an empty subtree). */

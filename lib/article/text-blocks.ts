@@ -7,7 +7,7 @@
 import { dropBoilerplateSteps } from './boilerplate-boxes';
 import { isBoilerplateHint, isSkippedElement } from './exclusions';
 import { runToEnd, type Steps } from './steps';
-import { paragraphSteps, type Paragraph } from './text-walk';
+import { paragraphSteps, trimmedLength, type Paragraph } from './text-walk';
 import type { TextBlock } from './types';
 
 /** A block made mostly of link text is a "read more" list or a tag cloud, not article text. */
@@ -53,8 +53,8 @@ export function findHeadlineAbove(root: Element): Element | null {
   return null;
 }
 
-function* blockSteps(root: Element): Steps<TextBlock[]> {
-  const paragraphs = yield* paragraphSteps(root);
+function* blockSteps(root: Element, walked?: readonly Paragraph[]): Steps<TextBlock[]> {
+  const paragraphs = walked ? yield* paragraphsWithin(walked, root) : yield* paragraphSteps(root);
   yield;
   const kept = (yield* dropBoilerplateSteps(paragraphs, root)).filter(isKept);
   const blocks: TextBlock[] = [];
@@ -63,6 +63,24 @@ function* blockSteps(root: Element): Steps<TextBlock[]> {
     blocks.push(toTextBlock(p));
   }
   return blocks;
+}
+
+/**
+ * The paragraphs of a walk of the whole page that lie in `root`, as a walk of `root` alone would
+ * find them: text a block above the root owns, but that sits inside the root, becomes the root's.
+ */
+function* paragraphsWithin(walked: readonly Paragraph[], root: Element): Steps<Paragraph[]> {
+  const within: Paragraph[] = [];
+  for (const [i, p] of walked.entries()) {
+    if (i % 250 === 249) yield;
+    if (root.contains(p.element)) within.push(p);
+    else if (p.element.contains(root)) {
+      const nodes = p.nodes.filter((n) => root.contains(n));
+      const chars = nodes.reduce((n, node) => n + trimmedLength(node.data), 0);
+      if (chars > 0) within.push({ element: root, nodes, chars, linkChars: 0 });
+    }
+  }
+  return within;
 }
 
 /**
@@ -85,10 +103,14 @@ export function collectRegionBlocks(region: Element, root: Element): TextBlock[]
   return runToEnd(blockSteps(region));
 }
 
-/** `collectTextBlocks` as pausable steps (lib/article/steps.ts). */
-export function* textBlockSteps(root: Element): Steps<TextBlock[]> {
+/**
+ * `collectTextBlocks` as pausable steps (lib/article/steps.ts).
+ * @param walked the paragraphs of a walk of the whole page (the detection's), reused instead of
+ *   walking the root again
+ */
+export function* textBlockSteps(root: Element, walked?: readonly Paragraph[]): Steps<TextBlock[]> {
   const headline = findHeadlineAbove(root);
   yield;
-  const blocks = yield* blockSteps(root);
+  const blocks = yield* blockSteps(root, walked);
   return headline ? [...(yield* blockSteps(headline)), ...blocks] : blocks;
 }

@@ -66,12 +66,6 @@ export interface PageReport {
   score: number;
 }
 
-/** The article's text, for the names the knowledge base already holds (painted first). */
-export interface KnownRequest {
-  url: string;
-  blocks: string[];
-}
-
 export interface ArticleRequest extends PageReport {
   forced: boolean;
   meta: ArticleMeta;
@@ -227,7 +221,6 @@ export type CardAction = 'hide' | 'not-here' | 'pin' | 'unpin' | 'promote' | 're
 
 /** Request and response types, by message name. */
 export interface Protocol {
-  'bg:known': { request: KnownRequest; response: { spans: PaintSpan[] } };
   'bg:article': { request: ArticleRequest; response: { spans: PaintSpan[] } };
   'bg:not-article': { request: PageReport; response: { ok: true } };
   'bg:get-tab': { request: { tabId: number }; response: TabAnalysis };
@@ -402,7 +395,6 @@ function isMemorySettings(v: unknown): v is MemorySettings {
 }
 
 const GUARDS: { [N in MessageName]: Guard } = {
-  'bg:known': (d) => isObject(d) && isShortString(d.url) && isBlocks(d.blocks),
   'bg:article': (d) => isPageReport(d) && isObject(d) && typeof d.forced === 'boolean' && isMeta(d.meta) && isBlocks(d.blocks),
   'bg:not-article': isPageReport,
   'bg:get-tab': (d) => isObject(d) && isTabId(d.tabId),

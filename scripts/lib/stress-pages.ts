@@ -141,7 +141,8 @@ export function liveUpdates(count: number, names = stressNames()): string[] {
 }
 
 /**
- * The live blog's script. Besides appending, it watches `CSS.highlights` once a frame: every
+ * The live blog's script. It appends a paragraph and scrolls it into view, as a reader following
+ * the blog would (highlights are registered near the viewport only on long pages). Besides, it watches `CSS.highlights` once a frame: every
  * frame whose `dramatis-*` sizes differ from the last is one highlight update; on each update it
  * notes which appended paragraphs gained their first highlight, and when. Results in
  * `window.__live` for the bench to read, with the time this watching itself took (`watchMs`).
@@ -191,6 +192,8 @@ export function liveScript(updates: string[], everyMs = 100): string {
     p.dataset.update = String(i);
     p.textContent = texts[i];
     live.append(p);
+    // A reader following the live blog: the newest paragraph is kept in view.
+    p.scrollIntoView({ block: 'end' });
     blocks.push(p);
     state.appendedAt.push(performance.now());
     if (blocks.length === texts.length) {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { TextBlock } from '../../../lib/article/types';
 import type { PaintSpan } from '../../../lib/messaging/protocol';
-import { createPainter, MARK_TAG, type HighlightApi } from '../../../lib/paint/painter';
+import { createPainter, MARK_TAG, WINDOW_FROM, type HighlightApi } from '../../../lib/paint/painter';
 import { pointAt, rangeFor } from '../../../lib/paint/ranges';
 
 /** A block over every Text node under `el`, as the article reader builds it. */
@@ -28,15 +28,48 @@ function mount(html: string): Element {
 
 /** A registry that records what the painter registers, standing in for CSS.highlights. */
 function fakeApi() {
-  const registry = new Map<string, Range[]>();
+  const registry = new Map<string, Set<Range>>();
   const api: HighlightApi = {
     registry: {
-      set: (name, value) => registry.set(name, value as unknown as Range[]),
+      set: (name, value) => registry.set(name, value as unknown as Set<Range>),
       delete: (name) => registry.delete(name),
     },
-    create: (ranges) => [...ranges] as unknown as Highlight,
+    // A Highlight is a set of ranges.
+    create: (ranges) => new Set(ranges) as unknown as Highlight,
   };
-  return { api, registry };
+  const texts = () =>
+    [...registry.values()]
+      .flatMap((set) => [...set])
+      .map(String)
+      .sort();
+  return { api, registry, texts };
+}
+
+/**
+ * An IntersectionObserver the test drives: `report(el, near)` tells the painter whether `el` is
+ * near the viewport, as the browser does after layout.
+ */
+function fakeObserver() {
+  let callback: IntersectionObserverCallback | null = null;
+  const observed = new Set<Element>();
+  class Observer {
+    constructor(cb: IntersectionObserverCallback) {
+      callback = cb;
+    }
+    observe(el: Element) {
+      observed.add(el);
+    }
+    unobserve(el: Element) {
+      observed.delete(el);
+    }
+    disconnect() {
+      observed.clear();
+      callback = null;
+    }
+  }
+  const report = (el: Element, near: boolean) =>
+    callback?.([{ target: el, isIntersecting: near } as unknown as IntersectionObserverEntry], {} as IntersectionObserver);
+  return { Observer: Observer as unknown as typeof IntersectionObserver, observed, report, started: () => callback !== null };
 }
 
 const span = (start: number, end: number, type: PaintSpan['type'] = 'place'): PaintSpan => ({
@@ -89,7 +122,7 @@ describe('highlight painter', () => {
     const painted = painter.paint([blockOf(root)], [span(0, 4), span(13, 17, 'organization'), span(22, 29, 'person')]);
     expect(painted).toBe(3);
     expect([...registry.keys()].sort()).toEqual(['dramatis-organization', 'dramatis-person', 'dramatis-place']);
-    expect(registry.get('dramatis-organization')!.map(String)).toEqual(['ICRC']);
+    expect([...registry.get('dramatis-organization')!].map(String)).toEqual(['ICRC']);
     expect(root.outerHTML).toBe(before);
     painter.clear();
     expect(registry.size).toBe(0);
@@ -119,5 +152,53 @@ describe('wrapping fallback', () => {
     painter.clear();
     expect(p.querySelectorAll(MARK_TAG)).toHaveLength(0);
     expect(p.textContent).toBe('Iran and Habibollah Sayyari');
+  });
+
+  test('forgetting a block takes back its ranges and leaves the other blocks painted', () => {
+    const root = mount('<p>Iran and Russia</p><p>Tehran and Moscow</p>');
+    const blocks = [...root.children].map(blockOf);
+    const { api, texts } = fakeApi();
+    const painter = createPainter(document, api);
+    painter.paint(blocks, [span(0, 4), span(9, 15), { ...span(0, 6), block: 1 }, { ...span(11, 17), block: 1 }]);
+    expect(texts()).toEqual(['Iran', 'Moscow', 'Russia', 'Tehran']);
+    painter.forget(blocks[0]!);
+    expect(texts()).toEqual(['Moscow', 'Tehran']);
+    painter.paint(blocks, [span(0, 4)]);
+    expect(texts()).toEqual(['Iran', 'Moscow', 'Tehran']);
+  });
+
+  test(`past ${WINDOW_FROM} ranges only blocks near the viewport keep theirs registered`, () => {
+    const root = mount(Array.from({ length: 300 }, (_, i) => `<p>Iran and Russia ${i}</p>`).join(''));
+    const blocks = [...root.children].map(blockOf);
+    const spans = blocks.flatMap((_, i) => [
+      { ...span(0, 4), block: i },
+      { ...span(9, 15), block: i },
+    ]);
+    const { api, texts } = fakeApi();
+    const { Observer, observed, report, started } = fakeObserver();
+    const painter = createPainter(document, api, Observer);
+    painter.paint(blocks, spans.slice(0, 400));
+    expect(started()).toBe(false);
+    expect(texts()).toHaveLength(400);
+    painter.paint(blocks, spans.slice(400));
+    expect(started()).toBe(true);
+    expect(observed.size).toBe(300);
+    // Until the observer's first report, everything painted stays registered.
+    expect(texts()).toHaveLength(600);
+    for (const [i, block] of blocks.entries()) report(block.element, i < 10 || i >= 290);
+    expect(texts()).toHaveLength(40);
+    // Scrolling near a block registers its ranges again; leaving it takes them back.
+    report(blocks[150]!.element, true);
+    expect(texts()).toHaveLength(42);
+    report(blocks[0]!.element, false);
+    expect(texts()).toHaveLength(40);
+    // A forgotten block is no longer watched; clearing ends the window.
+    painter.forget(blocks[150]!);
+    expect(texts()).toHaveLength(38);
+    expect(observed.has(blocks[150]!.element)).toBe(false);
+    painter.clear();
+    expect(started()).toBe(false);
+    painter.paint(blocks, spans.slice(0, 10));
+    expect(texts()).toHaveLength(10);
   });
 });
