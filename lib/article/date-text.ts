@@ -14,7 +14,7 @@ const NUMERIC_DATE =
  */
 const LETTER =
   'A-Za-z\\u00AA\\u00B5\\u00BA\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u03FF\\u0400-\\u052F\\u0531-\\u0587' +
-  '\\u05D0-\\u05EA\\u0620-\\u064A\\u066E-\\u06D3\\u0900-\\u0DFF\\u0E01-\\u0E30\\u10A0-\\u10FF\\u1E00-\\u1FFF' +
+  '\\u05D0-\\u05EA\\u0620-\\u064A\\u066E-\\u06D3\\u0900-\\u0DFF\\u0E01-\\u0E5B\\u0E81-\\u0EDF\\u1000-\\u109F\\u1200-\\u137F\\u10A0-\\u10FF\\u1E00-\\u1FFF' +
   '\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7AF';
 const WORD_DATE = new RegExp(
   `(?:^|[^${LETTER}])[${LETTER}]{3,}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2}\\b|` +
