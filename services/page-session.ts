@@ -32,6 +32,8 @@ function isOwnNode(node: Node | null): boolean {
   return false;
 }
 
+/** A changing page's text goes to the background at most this often (its changes are read every frame). */
+const UPDATE_EVERY_MS = 500;
 /** Spans painted per slice: a few milliseconds of Range building. */
 const SPANS_PER_SLICE = 400;
 const clipOrNull = (s: string | null) => (s === null ? null : clip(s));
@@ -285,6 +287,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
   let analysisEpoch = 0;
   let updating = false;
   let stale = false;
+  let lastUpdate = -Infinity;
   /** One update in flight at a time; changes made meanwhile go in the next. */
   async function requestUpdate() {
     stale = true;
@@ -292,6 +295,11 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     updating = true;
     try {
       while (stale && !ctx.isInvalid && lastRequest) {
+        // A live page changing every frame is analyzed at most every UPDATE_EVERY_MS.
+        const wait = lastUpdate + UPDATE_EVERY_MS - performance.now();
+        if (wait > 0) await new Promise((resume) => setTimeout(resume, wait));
+        if (ctx.isInvalid || !lastRequest) return;
+        lastUpdate = performance.now();
         stale = false;
         const epoch = analysisEpoch;
         const snapshot = painted.blocks;
