@@ -7,6 +7,7 @@
  * - long tasks from navigation until `dramatis:page` + 500 ms, with the extension and in a
  *   second Chromium without it; the extension's cost is the difference;
  * - stress pages: 1 MB of prose, 50,000 text nodes, a live blog gaining a paragraph every 100 ms;
+ * - the popup: from the background's answer to the frame that shows it (`dramatis:popup`);
  * - the content script's gzip size and what it is made of.
  * Writes bench-output/page.json and prints the budgets with PASS or FAIL; a report, so it exits 0
  * when a budget fails. Needs `npm run build` first. BENCH_PAGES=n benches only the first n corpus
@@ -17,8 +18,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import puppeteer, { type Page } from 'puppeteer-core';
-import { BROWSERS, CHROMIUM_ARGS, ensureBrowsers, launchChromium } from './lib/browsers';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { activeTabId, BROWSERS, CHROMIUM_ARGS, ensureBrowsers, extensionWorker, launchChromium } from './lib/browsers';
 import { buildContentWithSourceMap, contributors } from './lib/bundle-contents';
 import {
   awaitMeasures,
@@ -250,6 +251,31 @@ async function benchStress(tabs: Tabs) {
   }
 }
 
+/** One frame at 60 Hz: the popup's budget from the background's answer to showing it. */
+const FRAME_MS = 1000 / 60;
+const POPUP_RUNS = 10;
+
+/**
+ * The popup of `tab` opened `POPUP_RUNS` times: `dramatis:popup`, from the background's answer to
+ * the next frame (the popup records it), median and worst.
+ */
+async function benchPopup(browser: Browser, extensionId: string, tab: Page) {
+  const worker = await extensionWorker(browser, extensionId);
+  const tabId = await activeTabId(worker, tab);
+  const popup = await browser.newPage();
+  const runs: number[] = [];
+  try {
+    for (let i = 0; i < POPUP_RUNS; i++) {
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      await popup.waitForFunction(() => performance.getEntriesByName('dramatis:popup').length > 0, { timeout: 10_000 });
+      runs.push(await popup.evaluate(() => performance.getEntriesByName('dramatis:popup')[0]!.duration));
+    }
+  } finally {
+    await popup.close();
+  }
+  return { runs: runs.map((ms) => round(ms)), ...spread(runs), max: round(Math.max(...runs)) };
+}
+
 async function benchBundle() {
   const file = readFileSync(join(EXTENSION, 'content-scripts/content.js'));
   const gzip = gzipSync(file, { level: 9 }).length;
@@ -331,6 +357,7 @@ function table(
   summary: ReturnType<typeof summarize>,
   stress: Awaited<ReturnType<typeof benchStress>>,
   bundle: Awaited<ReturnType<typeof benchBundle>>,
+  popup: Awaited<ReturnType<typeof benchPopup>>,
 ) {
   const rows: Row[] = [];
   if (summary) {
@@ -388,6 +415,12 @@ function table(
       'INFO',
     ],
     [
+      'popup shows its content within one frame of the answer',
+      `median ${popup.median} ms, worst ${popup.max} ms (${popup.n} openings, on the live blog's tab)`,
+      `one frame: ${FRAME_MS.toFixed(1)} ms`,
+      verdict((popup.max ?? Infinity) <= FRAME_MS),
+    ],
+    [
       'content script < 30 KB gzip',
       `${(bundle.gzip / 1024).toFixed(1)} KB (${(bundle.bytes / 1024).toFixed(1)} KB minified)`,
       `Readability.js ${(bundle.readabilityGzip / 1024).toFixed(1)} KB gzip`,
@@ -415,7 +448,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   ensureBrowsers(['chromium']);
-  const { browser: withExt } = await launchChromium({ extensionDir: EXTENSION });
+  const { browser: withExt, extensionId } = await launchChromium({ extensionDir: EXTENSION });
   // The same Chromium, flags and window without the extension: the baseline's long tasks.
   const without = await puppeteer.launch({
     executablePath: BROWSERS.chromium.bin,
@@ -426,10 +459,13 @@ async function main(): Promise<void> {
   });
   let corpus: Awaited<ReturnType<typeof benchCorpus>>;
   let stress: Awaited<ReturnType<typeof benchStress>>;
+  let popup: Awaited<ReturnType<typeof benchPopup>>;
   try {
     const tabs = { withExt: await watchedTab(withExt), without: await watchedTab(without) };
     corpus = await benchCorpus(tabs);
     stress = await benchStress(tabs);
+    log("Popup: from the background's answer to the frame that shows it, on the live blog's tab");
+    popup = await benchPopup(withExt, extensionId, tabs.withExt);
   } finally {
     await withExt.close();
     await without.close();
@@ -443,12 +479,13 @@ async function main(): Promise<void> {
     seconds: Math.round((Date.now() - STARTED) / 1000),
     summary,
     stress,
+    popup,
     bundle,
     warmup: corpus?.warmup ?? null,
     corpus: corpus?.runs ?? null,
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
-  table(summary, stress, bundle);
+  table(summary, stress, bundle, popup);
   console.log(`\nReport written to ${OUT} (${report.seconds} s)`);
 }
 
