@@ -43,6 +43,7 @@ export function createMentionNavigator(doc: Document, api: HighlightApi | null):
   let spans: PaintSpan[] = [];
   let index = -1;
   let focused: Mention | null = null;
+  let focusedBlock: TextBlock | null = null;
 
   function focus(i: number): Mention | null {
     const span = spans[i]!;
@@ -51,6 +52,7 @@ export function createMentionNavigator(doc: Document, api: HighlightApi | null):
     if (!range) return null;
     index = i;
     focused = { span, range };
+    focusedBlock = block;
     api?.registry.set(FOCUS_HIGHLIGHT, api.create([range]));
     return focused;
   }
@@ -59,8 +61,26 @@ export function createMentionNavigator(doc: Document, api: HighlightApi | null):
     set(nextBlocks, nextSpans) {
       blocks = nextBlocks;
       spans = [...nextSpans].sort(byReadingOrder);
+      // The page read again (a living page, the whole analysis after the early answer) keeps the
+      // reader's place when the focused mention is still there, unchanged.
+      const was = focused;
+      const at = was
+        ? spans.findIndex(
+            (s) =>
+              blocks[s.block] === focusedBlock &&
+              s.start === was.span.start &&
+              s.end === was.span.end &&
+              s.entityId === was.span.entityId,
+          )
+        : -1;
+      if (was && at >= 0) {
+        index = at;
+        focused = { span: spans[at]!, range: was.range };
+        return;
+      }
       index = -1;
       focused = null;
+      focusedBlock = null;
       api?.registry.delete(FOCUS_HIGHLIGHT);
     },
     step(direction, entityId) {
@@ -77,6 +97,7 @@ export function createMentionNavigator(doc: Document, api: HighlightApi | null):
     clear() {
       index = -1;
       focused = null;
+      focusedBlock = null;
       api?.registry.delete(FOCUS_HIGHLIGHT);
     },
   };

@@ -67,6 +67,26 @@ test('clearing drops the focus highlight', () => {
   expect(nav.current()).toBeNull();
 });
 
+test('the page read again keeps the focused mention when it is still there, and drops it when it is gone', () => {
+  const { api, registry } = fakeApi();
+  const nav = createMentionNavigator(document, api);
+  const read = blocks();
+  nav.set(read, spans);
+  nav.step(1);
+  nav.step(1);
+  expect(nav.current()!.range.toString()).toBe('Russia');
+  // The whole analysis arrives (a discovered name added before it): the place is kept.
+  const more = [span(0, 0, 4, 'iran'), span(0, 9, 15, 'russia'), span(1, 0, 6, 'russia'), span(1, 14, 18, 'iran')];
+  nav.set(read, [...more, span(0, 5, 8, 'and')]);
+  expect(nav.current()!.span).toMatchObject({ block: 0, start: 9, entityId: 'russia' });
+  expect(registry.get(FOCUS_HIGHLIGHT)!.map(String)).toEqual(['Russia']);
+  expect(nav.step(1)!.span).toMatchObject({ block: 1, start: 0 });
+  // The focused block was read again (its text changed): the focus goes.
+  nav.set([read[0]!, blockOf('Russia hosted Iran.')], more);
+  expect(nav.current()).toBeNull();
+  expect(registry.has(FOCUS_HIGHLIGHT)).toBe(false);
+});
+
 test.each([
   [{ type: 'person', discovered: undefined }, 'underline-tint', 'dramatis-person'],
   [{ type: 'person', discovered: true }, 'underline-tint', 'dramatis-person-discovered'],
