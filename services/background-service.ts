@@ -87,8 +87,9 @@ export function createBackgroundService(
       const notHere = notHereStored ?? new Set<string>();
       // The names the knowledge base holds, a millisecond of matching, go to the page at once
       // (through its port): it paints them while names are discovered here.
-      if (early) early({ spans: knownSpans(request.blocks, matcher, entities).filter((s) => !notHere.has(s.entityId)) });
-      const found = findSpans(request.blocks, matcher, entities, { isSuppressed });
+      const known = knownSpans(request.blocks, matcher, entities);
+      if (early) early({ spans: known.filter((s) => !notHere.has(s.entityId)) });
+      const found = findSpans(request.blocks, matcher, entities, { isSuppressed, known });
       const spans = found.spans.filter((s) => !notHere.has(s.entityId));
       describeSoon(tabId, () => describe(tabId, base, request, sender, { found, entities, spans, notHere, later }));
       return { spans };

@@ -50,6 +50,9 @@ function clipMeta(meta: ArticleMeta): ArticleMeta {
   };
 }
 
+/** The blocks' text as the protocol takes it: at most `LIMITS.blocks` blocks, each clipped. */
+const textsOf = (blocks: readonly TextBlock[]) => blocks.slice(0, LIMITS.blocks).map((b) => b.text.slice(0, LIMITS.blockChars));
+
 /** Known names first, discovered ones after. */
 const ordered = (spans: readonly PaintSpan[]) => [...spans.filter((s) => !s.discovered), ...spans.filter((s) => s.discovered)];
 
@@ -170,7 +173,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
       await channel.request('bg:not-article', report);
       return;
     }
-    const texts = blocks.map((b) => b.text.slice(0, LIMITS.blockChars)).slice(0, LIMITS.blocks);
+    const texts = textsOf(blocks);
     if (!requested && sameText(texts)) {
       // Re-rendered, not rewritten: the same spans on the new nodes, no new analysis.
       painted = { blocks, spans: painted.spans };
@@ -303,7 +306,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
         stale = false;
         const epoch = analysisEpoch;
         const snapshot = painted.blocks;
-        const texts = snapshot.map((b) => b.text.slice(0, LIMITS.blockChars)).slice(0, LIMITS.blocks);
+        const texts = textsOf(snapshot);
         const { spans } = await channel.request('bg:article', { ...lastRequest, blocks: texts });
         if (epoch !== analysisEpoch || ctx.isInvalid) return;
         paintUpdate(snapshot, spans);

@@ -127,9 +127,10 @@ export function findSpans(
   blocks: readonly string[],
   matcher: CandidateMatcher,
   entities: ReadonlyMap<string, Entity>,
-  options: Pick<AnalysisOptions, 'isSuppressed'> = {},
+  options: Pick<AnalysisOptions, 'isSuppressed'> & { known?: PaintSpan[] } = {},
 ): FoundSpans {
-  const known = knownSpans(blocks, matcher, entities);
+  // `known`: the knowledge-base spans when the caller already matched them (an early answer).
+  const known = options.known ?? knownSpans(blocks, matcher, entities);
   const discovery = discoverNames(blocks, { known, isSuppressed: options.isSuppressed });
   const byKey = discoveredEntities(discovery);
   const all = new Map(entities);
