@@ -61,6 +61,8 @@ interface PageRun {
   status: 'article' | 'not-article' | 'timeout' | 'error';
   error?: string;
   toHighlights: number | null;
+  /** Where time to highlights went (ms): before the scan, the scan, the known names' round trip. */
+  phases?: { setup: number; scan: number; known: number } | null;
   pageDone: number | null;
   readability: number | null;
   ratio: number | null;
@@ -118,6 +120,7 @@ async function measurePage(
     if (measures) {
       run.status = measures.article === null ? 'not-article' : 'article';
       run.toHighlights = measures.article;
+      run.phases = measures.phases;
       run.pageDone = measures.pageEnd;
       run.window = measures.pageEnd + TAIL_MS;
       await waitUntilPageTime(withExt, run.window);
@@ -304,6 +307,11 @@ function summarize(corpus: PageRun[] | null) {
     timedOut: corpus.filter((p) => p.status === 'timeout').map((p) => p.page),
     failed: corpus.filter((p) => p.status === 'error').map((p) => `${p.page}: ${p.error}`),
     toHighlights: spread(articles.map((p) => p.toHighlights!)),
+    phases: {
+      setup: spread(articles.flatMap((p) => (p.phases ? [p.phases.setup] : []))),
+      scan: spread(articles.flatMap((p) => (p.phases ? [p.phases.scan] : []))),
+      known: spread(articles.flatMap((p) => (p.phases ? [p.phases.known] : []))),
+    },
     readability: spread(articles.map((p) => p.readability!)),
     ratio: {
       median: round(
@@ -374,6 +382,12 @@ function table(
         'time to highlights, median / p95',
         `${th.median} / ${th.p95} ms (${summary.articles} articles)`,
         `${rd.median} / ${rd.p95} ms`,
+        'INFO',
+      ],
+      [
+        'of which: setup / scan / known names round trip, median',
+        `${summary.phases.setup.median} / ${summary.phases.scan.median} / ${summary.phases.known.median} ms`,
+        `p95 ${summary.phases.setup.p95} / ${summary.phases.scan.p95} / ${summary.phases.known.p95} ms`,
         'INFO',
       ],
       [

@@ -186,7 +186,9 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     let complete = false;
     let known: Promise<unknown> = Promise.resolve();
     const request = { ...report, forced: force, meta: clipMeta(meta) };
+    const asked = performance.now();
     const { spans } = await channel.request('bg:article', { ...request, blocks: texts }, ({ spans: first }) => {
+      performance.measure('dramatis:known', { start: asked, end: performance.now() });
       known = settingsReady.then(() => {
         if (complete || ctx.isInvalid || first.length === 0) return;
         painted = { blocks, spans: first };

@@ -39,6 +39,8 @@ export interface Measures {
   pageEnd: number;
   /** Every `dramatis:scan` and `dramatis:paint`, as [start, end] in page time. */
   work: [number, number][];
+  /** Where time to highlights went: before the scan, the scan, the known names' round trip (ms). */
+  phases: { setup: number; scan: number; known: number } | null;
 }
 
 /**
@@ -73,7 +75,11 @@ export async function awaitMeasures(tab: Page): Promise<Measures | null> {
       .getEntriesByType('measure')
       .filter((m) => m.name === 'dramatis:scan' || m.name === 'dramatis:paint')
       .map((m): [number, number] => [m.startTime, m.startTime + m.duration]);
-    return { article: article?.duration ?? null, pageEnd: page.startTime + page.duration, work };
+    const scan = performance.getEntriesByName('dramatis:scan')[0];
+    const known = performance.getEntriesByName('dramatis:known')[0];
+    const phases =
+      article && scan && known ? { setup: scan.startTime - article.startTime, scan: scan.duration, known: known.duration } : null;
+    return { article: article?.duration ?? null, pageEnd: page.startTime + page.duration, work, phases };
   });
 }
 
