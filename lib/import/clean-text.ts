@@ -32,13 +32,24 @@ export function cleanNames(values: Iterable<string>, exclude?: string): string[]
 }
 
 /**
+ * The first `max` code units of `value`, one fewer when the cut would split a surrogate pair
+ * (half an emoji is not text: it shows as a replacement character).
+ * @example
+ * clipText('ab😀', 3) // 'ab'
+ */
+export function clipText(value: string, max: number): string {
+  const unit = value.charCodeAt(max - 1);
+  return value.slice(0, unit >= 0xd800 && unit <= 0xdbff ? max - 1 : max);
+}
+
+/**
  * Cuts a third-party text to `max` code units at a word boundary, marking the cut with an ellipsis.
  * @example
  * truncateText('Owner of LLC CST and chairman', 16) // 'Owner of LLC…'
  */
 export function truncateText(value: string, max: number): string {
   if (value.length <= max) return value;
-  const head = value.slice(0, max - 1);
+  const head = clipText(value, max - 1);
   const space = head.search(/\s\S*$/);
   const cut = space > max / 2 ? head.slice(0, space) : head;
   return `${cut.replace(/[\s,;:.-]+$/, '')}…`;
