@@ -9,10 +9,14 @@ export interface DomPoint {
   offset: number;
 }
 
-/** The DOM point of `offset` in `block`; at a boundary between nodes, `bias` picks the side. */
+/**
+ * The DOM point of `offset` in `block`; at a boundary between nodes, `bias` picks the side. Null
+ * for an offset outside the block or not a whole number (the DOM would round 0.5 down to 0 and
+ * paint text the span does not name).
+ */
 export function pointAt(block: TextBlock, offset: number, bias: 'start' | 'end'): DomPoint | null {
   const { nodes, starts } = block;
-  if (nodes.length === 0 || offset < 0 || offset > block.text.length) return null;
+  if (nodes.length === 0 || !Number.isInteger(offset) || offset < 0 || offset > block.text.length) return null;
   let lo = 0;
   let hi = nodes.length - 1;
   while (lo < hi) {
