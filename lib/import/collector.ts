@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../entities/types';
 import { combineEntities } from './combine-entities';
-import { checkNameLimits } from './entity-draft';
+import { checkLimits } from './entity-draft';
 import { ImportError, type ImportIssue, type ImportResult, type IssueLocation } from './import-error';
 import { MAX_REPORTED_ISSUES } from './limits';
 
@@ -50,7 +50,7 @@ export function createCollector() {
       return;
     }
     const merged = combineEntities(earlier.entity, entity);
-    errors.add(checkNameLimits(merged, location));
+    errors.add(checkLimits(merged, location));
     byId.set(entity.id, { entity: merged, location: earlier.location });
   }
 

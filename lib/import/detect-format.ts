@@ -51,12 +51,22 @@ function tryParse(text: string): { value?: unknown; error?: ImportError } {
   }
 }
 
+/** Lines looked at for an FtM entity when the first is damaged (a truncated or hand-edited line 1). */
+const FTM_SNIFF_LINES = 5;
+
+function isFtmLine(line: string): boolean {
+  const parsed = tryParse(line);
+  return parsed.value !== undefined && isFtmObject(parsed.value);
+}
+
 function sniffJson(text: string): Sniffed {
   const head = firstLine(text.trimStart());
   const line = tryParse(head);
   if (line.value !== undefined && isFtmObject(line.value)) return { format: 'ftm' };
   const whole = head === text ? line : tryParse(text);
   if (whole.error) {
+    // JSON lines with a bad first line are still FtM: the reader then names the bad line itself.
+    if (text.trimStart().split('\n', FTM_SNIFF_LINES).slice(1).some(isFtmLine)) return { format: 'ftm' };
     const start = text.slice(0, 4096);
     if (start.includes('"dramatis-entities"')) return { format: 'dramatis-json', jsonError: whole.error };
     if (/"type"\s*:\s*"bundle"/.test(start)) return { format: 'stix', jsonError: whole.error };

@@ -5,9 +5,9 @@
 import { ENTITY_TYPES, isEntityType, type Entity, type EntitySource } from '../entities/types';
 import type { RecordOutcome } from './collector';
 import { cleanName, cleanNames, cleanText } from './clean-text';
-import { checkNameLimits } from './entity-draft';
-import { createIssue, type ImportIssue } from './import-error';
-import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from './limits';
+import { checkLimits } from './entity-draft';
+import { createIssue, quoteValue, type ImportIssue } from './import-error';
+import { MAX_DESCRIPTION_LENGTH } from './limits';
 
 type Fields = Record<string, unknown>;
 
@@ -58,13 +58,11 @@ const CHECKS: Record<string, (value: unknown) => { error: string } | { value: un
 function readCore(fields: Fields, path: string, issues: ImportIssue[], record: string | undefined): Entity {
   const at = (field: string) => ({ path: `${path}.${field}`, record });
   const id = typeof fields.id === 'string' ? cleanName(fields.id) : '';
-  if (!id || id.length > MAX_NAME_LENGTH) issues.push(createIssue(at('id'), 'expected a non-empty string'));
+  if (!id) issues.push(createIssue(at('id'), 'expected a non-empty string'));
   const name = typeof fields.name === 'string' ? cleanName(fields.name) : '';
   if (!name) issues.push(createIssue(at('name'), 'expected a non-empty string'));
   if (!isEntityType(fields.type))
-    issues.push(
-      createIssue(at('type'), `must be one of ${ENTITY_TYPES.join(', ')} (got ${JSON.stringify(fields.type)?.slice(0, 60)})`),
-    );
+    issues.push(createIssue(at('type'), `must be one of ${ENTITY_TYPES.join(', ')} (got ${quoteValue(fields.type)})`));
   return { id, name, type: isEntityType(fields.type) ? fields.type : 'person', aliases: [] };
 }
 
@@ -86,6 +84,6 @@ export function readEntityObject(value: unknown, path: string, fallback?: Entity
   entity.aliases = cleanNames(entity.aliases, entity.name);
   if (entity.tags?.length === 0) delete entity.tags;
   if (!entity.source && fallback) entity.source = fallback;
-  issues.push(...checkNameLimits(entity, { path, record }));
+  issues.push(...checkLimits(entity, { path, record }));
   return issues.length ? { kind: 'invalid', issues } : { kind: 'entity', entity, location: { path, record } };
 }

@@ -6,7 +6,7 @@ import type { Entity, EntitySource } from '../entities/types';
 import { cleanName, cleanNames, cleanText } from './clean-text';
 import { deriveEntityId } from './entity-id';
 import { createIssue, type ImportIssue, type IssueLocation } from './import-error';
-import { MAX_ALIASES, MAX_NAME_LENGTH } from './limits';
+import { MAX_ALIASES, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, MAX_TAGS } from './limits';
 
 /** Raw fields of one record; strings are cleaned here, not by the reader. */
 export type EntityDraft = Omit<Entity, 'id' | 'source' | 'hidden' | 'pinned'> & { id?: string };
@@ -17,20 +17,40 @@ export interface DraftOutcome {
   issues: ImportIssue[];
 }
 
-/** Problems with the names of an entity: too long, too many. */
-export function checkNameLimits(entity: Pick<Entity, 'name' | 'aliases'>, location: IssueLocation): ImportIssue[] {
-  const issues: ImportIssue[] = [];
-  if (entity.name.length > MAX_NAME_LENGTH) {
-    issues.push(createIssue(location, `name is ${entity.name.length} characters long (at most ${MAX_NAME_LENGTH})`));
-  }
-  const long = entity.aliases.find((alias) => alias.length > MAX_NAME_LENGTH);
-  if (long !== undefined) {
-    issues.push(createIssue(location, `an alias is ${long.length} characters long (at most ${MAX_NAME_LENGTH})`));
-  }
-  if (entity.aliases.length > MAX_ALIASES) {
-    issues.push(createIssue(location, `${entity.aliases.length} aliases (at most ${MAX_ALIASES})`));
-  }
-  return issues;
+function tooLong(what: string, value: string | undefined, max: number, location: IssueLocation): ImportIssue[] {
+  return value !== undefined && value.length > max
+    ? [createIssue(location, `${what} is ${value.length} characters long (at most ${max})`)]
+    : [];
+}
+
+function tooMany(what: string, values: readonly string[] | undefined, max: number, location: IssueLocation): ImportIssue[] {
+  return values !== undefined && values.length > max ? [createIssue(location, `${values.length} ${what} (at most ${max})`)] : [];
+}
+
+/**
+ * Problems with the size of an entity: id, names and tags too long or too many, a role too long.
+ * Checked again after records sharing an id are merged, since merging adds names and tags.
+ */
+export function checkLimits(entity: Entity, location: IssueLocation): ImportIssue[] {
+  return [
+    ...tooLong('id', entity.id, MAX_NAME_LENGTH, location),
+    ...tooLong('name', entity.name, MAX_NAME_LENGTH, location),
+    ...tooLong(
+      'an alias',
+      entity.aliases.find((alias) => alias.length > MAX_NAME_LENGTH),
+      MAX_NAME_LENGTH,
+      location,
+    ),
+    ...tooMany('aliases', entity.aliases, MAX_ALIASES, location),
+    ...tooLong(
+      'a tag',
+      entity.tags?.find((tag) => tag.length > MAX_NAME_LENGTH),
+      MAX_NAME_LENGTH,
+      location,
+    ),
+    ...tooMany('tags', entity.tags, MAX_TAGS, location),
+    ...tooLong('role', entity.role, MAX_DESCRIPTION_LENGTH, location),
+  ];
 }
 
 function optionalText(value: string | undefined): string | undefined {
@@ -68,6 +88,6 @@ export function buildEntity(draft: EntityDraft, location: IssueLocation, source:
   const name = cleanName(draft.name);
   if (!name) return { issues: [createIssue(location, 'the name is empty')] };
   const entity = assemble(draft, name, source);
-  const issues = checkNameLimits(entity, location);
+  const issues = checkLimits(entity, location);
   return issues.length ? { issues } : { entity, issues };
 }

@@ -63,6 +63,7 @@ function readEntity(object: FtmObject, type: EntityType, location: IssueLocation
   const names = [...caption, ...values('name')];
   const country = firstCountry(props, problems);
   const notes = [...values('description'), ...values('summary'), ...values('notes')];
+  const position = values('position')[0];
   const draft = {
     id: typeof object.id === 'string' && object.id.trim() ? `ftm:${object.id.trim()}` : undefined,
     name: names[0] ?? '',
@@ -70,7 +71,7 @@ function readEntity(object: FtmObject, type: EntityType, location: IssueLocation
     aliases: [...names.slice(1), ...values('alias'), ...values('weakAlias'), ...values('previousName')],
     description: notes[0] === undefined ? undefined : truncateText(notes[0], FOREIGN_DESCRIPTION_LENGTH),
     country: country.code,
-    role: values('position')[0],
+    role: position === undefined ? undefined : truncateText(position, FOREIGN_DESCRIPTION_LENGTH),
     tags: values('topics'),
     qid: values('wikidataId')
       .map(toQid)

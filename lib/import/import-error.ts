@@ -3,6 +3,7 @@
  * problem (line, JSON path, record) so the reader can fix the file and try again.
  */
 import type { Entity } from '../entities/types';
+import { clipText } from './clean-text';
 
 /** The file formats Dramatis reads. */
 export type ImportFormat = 'csv' | 'dramatis-json' | 'ftm' | 'stix';
@@ -74,6 +75,21 @@ export class ImportError extends Error {
 function summarize(issues: ImportIssue[], count: number): string {
   const first = issues[0]?.message ?? 'The file could not be read';
   return count > 1 ? `${first} (and ${count - 1} more problem${count > 2 ? 's' : ''})` : first;
+}
+
+/**
+ * A value from the file as a message quotes it: a string quoted and clipped to `max` units (never
+ * half an emoji), a number or literal as written, a list or an object only named. Never the whole
+ * value serialized: a hostile file nests arrays 100,000 deep, which overflows `JSON.stringify`.
+ * @example
+ * quoteValue('planet') // '"planet"'
+ * quoteValue([[[]]])   // 'an array'
+ */
+export function quoteValue(value: unknown, max = 60): string {
+  if (typeof value === 'string') return JSON.stringify(clipText(value, max));
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
 }
 
 /** Refuses the file with one problem at one place. */

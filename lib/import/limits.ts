@@ -10,14 +10,21 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Most records (CSV rows, JSON entities, FtM lines, STIX objects) in one file. */
 export const MAX_IMPORT_RECORDS = 200_000;
 
-/** Longest canonical name or alias, in UTF-16 code units. */
+/** Longest canonical name, alias, tag or id, in UTF-16 code units. */
 export const MAX_NAME_LENGTH = 500;
 
 /** Most aliases on one entity, after duplicates are merged. */
 export const MAX_ALIASES = 1_000;
 
-/** Longest description kept from a file the reader wrote (CSV, Dramatis JSON). */
-export const MAX_DESCRIPTION_LENGTH = 5_000;
+/** Most tags on one entity, after duplicates are merged. */
+export const MAX_TAGS = 100;
+
+/**
+ * Longest description or role kept from a file the reader wrote (CSV, Dramatis JSON). Under the
+ * 4,096 characters a field of the background's import message may hold (`LIMITS.field` in
+ * lib/messaging/protocol.ts): a file the importer accepts must not be turned away at saving.
+ */
+export const MAX_DESCRIPTION_LENGTH = 4_000;
 
 /** Third-party descriptions (FtM notes, STIX descriptions) are cut to this length at a word boundary. */
 export const FOREIGN_DESCRIPTION_LENGTH = 500;

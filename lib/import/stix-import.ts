@@ -7,7 +7,7 @@ import type { EntitySource, EntityType } from '../entities/types';
 import type { RecordOutcome, RecordStream } from './collector';
 import { toCountryCode, truncateText } from './clean-text';
 import { buildEntity } from './entity-draft';
-import { createIssue, fail, type IssueLocation } from './import-error';
+import { createIssue, fail, quoteValue, type IssueLocation } from './import-error';
 import { FOREIGN_DESCRIPTION_LENGTH } from './limits';
 
 type StixObject = Record<string, unknown>;
@@ -97,7 +97,7 @@ function readItem(item: unknown, index: number, source: EntitySource): RecordOut
 export function readStix(value: unknown, source: EntitySource): RecordStream {
   if (!isStixBundle(value)) {
     const type = typeof value === 'object' && value !== null ? (value as StixObject).type : undefined;
-    fail({}, `Not a STIX bundle: "type" is ${type === undefined ? 'missing' : JSON.stringify(type).slice(0, 40)}`);
+    fail({}, `Not a STIX bundle: "type" is ${type === undefined ? 'missing' : quoteValue(type, 40)}`);
   }
   const objects: unknown = (value as StixObject).objects ?? [];
   if (!Array.isArray(objects)) return fail({ path: 'objects' }, 'expected an array of STIX objects');
