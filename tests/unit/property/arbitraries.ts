@@ -4,11 +4,14 @@
  * name says otherwise, so a lone surrogate in an output is the code's doing.
  */
 import fc from 'fast-check';
+import { vi } from 'vitest';
 
 // A failure found on a big input (130 tags of hostile text) can shrink for minutes on this shared
 // machine: stop shrinking after a while and report the smallest counterexample so far (a failure
 // stays a failure; fast-check prints the seed and path to replay it).
 fc.configureGlobal({ interruptAfterTimeLimit: 20_000, markInterruptAsFailure: false });
+// Five engineers share two cores: a property of a few hundred runs may take longer than Vitest's 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Format characters (Unicode Cf) that pages and files carry: zero-width, joiners, BOM, soft hyphen. */
 export const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD'];

@@ -50,7 +50,7 @@ beforeEach(async () => {
   stopListening = handleMessages(createEntityAdmin(repo, knowledgeBase, createSettingsRepo(db)));
   // The dashboard's runtime.sendMessage, delivered to the background's listener as the browser does.
   fakeBrowser.runtime.sendMessage = ((message: unknown) =>
-    new Promise((resolve) => {
+    new Promise<unknown>((resolve) => {
       const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
       void trigger(message, { id: fakeBrowser.runtime.id }, resolve).then((handled) => {
         if (!handled.some(Boolean)) resolve(undefined); // no listener answered: the browser resolves with nothing

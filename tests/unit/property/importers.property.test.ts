@@ -245,7 +245,7 @@ describe('every importer on hostile input: entities that hold, or a refusal that
       fc.property(damaged(file), fileName, (content, name) => {
         importChecked(content, { fileName: name });
       }),
-      { numRuns: runs(150) },
+      { numRuns: runs(100) },
     );
   });
 
@@ -436,7 +436,7 @@ describe('export then import gives the same entities back (RTL, zero-width, astr
         const back = parseEntities(exportJson(entities)).entities;
         expect(back).toEqual([...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
       }),
-      { numRuns: runs(150) },
+      { numRuns: runs(100) },
     );
   });
 
@@ -447,7 +447,7 @@ describe('export then import gives the same entities back (RTL, zero-width, astr
         const sorted = [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
         expect(back).toEqual(sorted.map((e) => ({ ...e, source: { kind: 'import', name: 'kb.csv' } })));
       }),
-      { numRuns: runs(150) },
+      { numRuns: runs(100) },
     );
   });
 });

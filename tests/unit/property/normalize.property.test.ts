@@ -41,7 +41,7 @@ describe('foldText', () => {
           expect(starts.has(offsets[i]!) && offsets[i]! < text.length).toBe(true);
         }
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 
@@ -51,7 +51,7 @@ describe('foldText', () => {
         const once = foldText(text).text;
         expect(foldText(once).text).toBe(once);
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 
@@ -61,7 +61,7 @@ describe('foldText', () => {
         expect(foldText(text).text.length).toBeLessThanOrEqual(text.length * MAX_FOLD_EXPANSION);
         expect(foldText(ascii).text.length).toBeLessThanOrEqual(ascii.length);
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 
@@ -70,7 +70,7 @@ describe('foldText', () => {
       fc.property(anyText, (text) => {
         expect(hasLoneSurrogate(foldText(text).text)).toBe(false);
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 
@@ -80,7 +80,7 @@ describe('foldText', () => {
         expect(foldText(insertAtBoundaries(text, inserts)).text).toBe(foldText(text).text);
         expect(tokenKeys(insertAtBoundaries(text, inserts))).toEqual(tokenKeys(text));
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 
@@ -111,7 +111,7 @@ describe('name keys and derived ids', () => {
         expect(repoNameKey(text)).toBe(key);
         expect(hasLoneSurrogate(key)).toBe(false);
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 
@@ -131,7 +131,7 @@ describe('name keys and derived ids', () => {
           expect(learnedIdOf(spelled)).toBe(learnedIdOf(text));
         },
       ),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -147,7 +147,7 @@ describe('import cleaners', () => {
         expect(hasLoneSurrogate(name)).toBe(false);
         expect(name.split('\u200C').length).toBe(text.split('\u200C').length);
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 
@@ -160,7 +160,7 @@ describe('import cleaners', () => {
         expect(cleanText(clean)).toBe(clean);
         expect(hasLoneSurrogate(clean)).toBe(false);
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 
@@ -183,7 +183,7 @@ describe('import cleaners', () => {
         if (text.length <= max) expect(cut).toBe(text);
         expect(hasLoneSurrogate(cut)).toBe(false);
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(200) },
     );
   });
 

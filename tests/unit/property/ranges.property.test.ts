@@ -89,7 +89,7 @@ describe('rangeFor on random DOM', () => {
         expect(block.nodes).toContain(range!.startContainer);
         expect(block.nodes).toContain(range!.endContainer);
       }),
-      { numRuns: runs(200) },
+      { numRuns: runs(100) },
     );
   });
 
@@ -103,7 +103,7 @@ describe('rangeFor on random DOM', () => {
         expect(segments.map((s) => s.node.data.slice(s.start, s.end)).join('')).toBe(block.text.slice(start, end));
         for (const s of segments) expect(0 <= s.start && s.start < s.end && s.end <= s.node.data.length).toBe(true);
       }),
-      { numRuns: runs(200) },
+      { numRuns: runs(100) },
     );
   });
 
@@ -126,7 +126,7 @@ describe('rangeFor on random DOM', () => {
           if (!inside(offset)) expect(pointAt(block, offset, 'start')).toBeNull();
         }
       }),
-      { numRuns: runs(300) },
+      { numRuns: runs(150) },
     );
   });
 
@@ -152,7 +152,7 @@ describe('rangeFor on random DOM', () => {
           expect(range.endContainer).not.toBe(victim);
         }
       }),
-      { numRuns: runs(200) },
+      { numRuns: runs(100) },
     );
   });
 });
