@@ -20,7 +20,8 @@ export interface Misplaced {
 /**
  * The forbidden container holding `node`, as `tag#id.class`, or null when it may be highlighted.
  * A `<header>` or `<footer>` (or role banner/contentinfo) counts only outside `<article>` and
- * `<main>`: an article's own header holds its headline, which is article text.
+ * `<main>`: an article's own header holds its headline, which is article text. A `<form>` counts
+ * unless it wraps the page's prose (ASP.NET's page-wide form).
  * @example forbiddenContainer(document.querySelector('nav a')!.firstChild!) // 'nav'
  */
 export function forbiddenContainer(node: Node): string | null {
@@ -48,10 +49,15 @@ export function forbiddenContainer(node: Node): string | null {
     const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/)[0]}` : '';
     return `${el.localName}${id}${cls}`;
   };
+  // ASP.NET WebForms wraps the whole page in one <form>: a form holding three or more prose
+  // paragraphs (80 characters, lib/article's prose) is the page's layout, not a form to fill in.
+  const isPageWrapper = (form: Element) =>
+    [...form.querySelectorAll('p')].filter((p) => (p.textContent ?? '').trim().length >= 80).length >= 3;
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
   if (!el) return null;
-  const forbidden = el.closest(FORBIDDEN);
-  if (forbidden) return describe(forbidden);
+  for (let forbidden = el.closest(FORBIDDEN); forbidden; forbidden = forbidden.parentElement?.closest(FORBIDDEN) ?? null) {
+    if (forbidden.localName !== 'form' || !isPageWrapper(forbidden)) return describe(forbidden);
+  }
   // Any value but "false" makes an element editable ("", "true", "plaintext-only").
   for (
     let editable = el.closest('[contenteditable]');

@@ -36,7 +36,7 @@ import {
 /** Time a page may take to record `dramatis:page`. */
 export const PAGE_LIMIT_MS = 30_000;
 /** How long a page stays open after `dramatis:page`, for late slices, repaints and errors. */
-const SETTLE_MS = 300;
+const SETTLE_MS = 150;
 
 export interface PageSafety {
   page: string;
@@ -104,8 +104,12 @@ function createCursor(logs: Logs, ledger: RequestLedger) {
   };
 }
 
-/** Starts the server, the proxy and the browser with the built extension. */
-export async function startSafetySession(name: BrowserName, root: string): Promise<SafetySession> {
+/** Starts the server, the proxy and the browser with the built extension (`.output` by default). */
+export async function startSafetySession(
+  name: BrowserName,
+  root: string,
+  { extensionDir = name === 'chromium' ? CHROME_DIR : FIREFOX_DIR }: { extensionDir?: string } = {},
+): Promise<SafetySession> {
   const proxy = await startRecordingProxy();
   const serverLog: Logs['server'] = [];
   let server: Served | null = null;
@@ -115,8 +119,8 @@ export async function startSafetySession(name: BrowserName, root: string): Promi
   });
   const { browser, extensionId } =
     name === 'chromium'
-      ? await launchChromium({ extensionDir: CHROME_DIR, args: [`--proxy-server=http://127.0.0.1:${proxy.port}`] })
-      : await launchFirefox({ extensionDir: FIREFOX_DIR, proxyPort: proxy.port, prefs: FIREFOX_CONSOLE_PREFS });
+      ? await launchChromium({ extensionDir, args: [`--proxy-server=http://127.0.0.1:${proxy.port}`] })
+      : await launchFirefox({ extensionDir, proxyPort: proxy.port, prefs: FIREFOX_CONSOLE_PREFS });
   const watch = name === 'chromium' ? await watchChromiumExtension(browser, extensionId) : watchFirefoxOutput(browser);
   const ledger = createRequestLedger();
   const nextFindings = createCursor({ proxy, server: serverLog, watch }, ledger);
@@ -126,7 +130,9 @@ export async function startSafetySession(name: BrowserName, root: string): Promi
     browser,
     async check(path) {
       const html = await readFile(join(root, path), 'utf8').catch(() => '');
-      const result = await checkPage(browser, name, served.url + path, ledger);
+      let result = await checkPage(browser, name, served.url + path, ledger);
+      // Firefox's driver sometimes rejects a tab's navigation twice running: a fresh tab loads it.
+      if (result.loadError?.includes('Address rejected')) result = await checkPage(browser, name, served.url + path, ledger);
       const late = nextFindings(html);
       return {
         ...result,
@@ -179,7 +185,7 @@ async function checkPage(browser: Browser, name: BrowserName, url: string, ledge
     result.misplaced = await misplacedHighlightsOn(tab);
     // Leave the page before closing the tab: Firefox reports the content script's unload
     // handlers, cut off by a closing tab, as "Script terminated by timeout".
-    await tab.goto('about:blank').catch(() => undefined);
+    if (name === 'firefox') await tab.goto('about:blank').catch(() => undefined);
   } finally {
     await tab.close().catch(() => undefined);
   }
@@ -191,6 +197,9 @@ function listen(tab: Page, name: BrowserName, result: PageSafety, ledger: Reques
   tab.on('console', (m) => {
     const type = m.type() as string;
     if (type !== 'error' && type !== 'warn' && type !== 'warning' && type !== 'assert') return;
+    // The browser's own line for a failed load names the resource, not who asked for it (a saved
+    // page may link another extension's files): the network check judges requests.
+    if (m.text().startsWith('Failed to load resource')) return;
     const urls = [m.location()?.url ?? '', ...m.stackTrace().map((f) => f.url ?? '')];
     if (urls.some((u) => EXTENSION_URL.test(u))) result.errors.push(`console.${type}: ${m.text()}`);
   });
@@ -198,9 +207,12 @@ function listen(tab: Page, name: BrowserName, result: PageSafety, ledger: Reques
   // Firefox reports the platform's errors too (CSP, CORS): there only those from the extension's
   // files count, and Firefox's stderr (extension-watch.ts) has the rest.
   tab.on('pageerror', (error) => {
-    const text = String((error as Error).stack ?? error);
-    if (name === 'chromium' || /(?:chrome|moz)-extension:\/\//.test(text))
-      result.errors.push(`uncaught: ${text.split('\n', 2).join(' ')}`);
+    const err = error as Error;
+    const stack = String(err.stack ?? err);
+    // The stack's frames, not the message: a CSP report may quote an extension's address.
+    const frames = stack.split('\n').slice(String(err.message).split('\n').length);
+    if (name === 'chromium' || frames.some((f) => /(?:chrome|moz)-extension:\/\//.test(f)))
+      result.errors.push(`uncaught: ${stack.split('\n', 2).join(' ')}`);
   });
   tab.on('request', (request) => {
     const url = request.url();

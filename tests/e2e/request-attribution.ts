@@ -47,14 +47,15 @@ export interface InitiatorLike {
 }
 
 /**
- * True when a request the page's tab reported was started by script. Page scripts are blocked
- * (`script-src 'none'`), so a script-initiated request is the content script's; a stack or an
- * initiator URL in the extension names it outright.
+ * True when a request the page's tab reported was started by the extension: a frame of its stack
+ * or its initiator URL is in the extension (a content script's `fetch` carries its stack). The
+ * type alone says nothing: Chromium calls a `<link rel="modulepreload">` of the page's HTML a
+ * script's request, with no stack.
  * @example isExtensionInitiator({ type: 'parser', url: 'http://127.0.0.1/page.html' }) // false
  */
 export function isExtensionInitiator(initiator: InitiatorLike | undefined): boolean {
   if (!initiator) return false;
-  if (initiator.type === 'script' || EXTENSION_URL.test(initiator.url ?? '')) return true;
+  if (EXTENSION_URL.test(initiator.url ?? '')) return true;
   for (let stack = initiator.stack; stack; stack = stack.parent) {
     if (stack.callFrames?.some((frame) => EXTENSION_URL.test(frame.url ?? ''))) return true;
   }

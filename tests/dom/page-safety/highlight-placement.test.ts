@@ -48,6 +48,19 @@ describe('forbiddenContainer', () => {
     expect(forbiddenContainer(textIn(body))).toBeNull();
   });
 
+  test("ASP.NET's page-wide form is layout, but what sits in it is still judged", () => {
+    const prose = `<p>${'The council voted on Tuesday to fund the new park beside the river, after a debate. '.repeat(2)}</p>`;
+    expect(
+      forbiddenContainer(textIn(`<form id="aspnetForm"><main>${prose.repeat(3)}<p id="t">Bluffton</p></main></form>`)),
+    ).toBeNull();
+    expect(forbiddenContainer(textIn(`<form id="aspnetForm"><nav><a id="t">Ankara</a></nav>${prose.repeat(3)}</form>`))).toBe(
+      'nav',
+    );
+    expect(forbiddenContainer(textIn(`<form class="comment">${prose.repeat(2)}<p id="t">Ankara</p></form>`))).toBe(
+      'form.comment',
+    );
+  });
+
   test('an article header inside a site header is still site chrome', () => {
     // The nearest header is the article's own, but the article itself sits in the site header.
     const text = textIn('<header id="site"><article><header><h2 id="t">Ankara</h2></header></article></header>');

@@ -11,7 +11,8 @@ const EXT = 'chrome-extension://abcdefghijklmnop/content-scripts/content.js';
 
 describe('isExtensionInitiator', () => {
   test.each([
-    ['a script (page scripts are blocked)', { type: 'script' }, true],
+    ['a module preload of the page (a "script" with no stack)', { type: 'script' }, false],
+    ['a fetch of the content script', { type: 'script', stack: { callFrames: [{ url: EXT }] } }, true],
     ['a stack in the content script', { type: 'other', stack: { callFrames: [{ url: EXT }] } }, true],
     [
       'an async parent stack in the content script',
