@@ -41,6 +41,7 @@ describe.skipIf(!available).each<BrowserName>(['chromium', 'firefox'])('real pag
 
   test('no error and no request from the extension after the last page', async () => {
     await new Promise((done) => setTimeout(done, 500));
-    expect(session.leftovers()).toEqual({ errors: [], requests: [] });
+    const { errors, requests } = session.leftovers();
+    expect({ errors, requests }).toEqual({ errors: [], requests: [] });
   });
 });
