@@ -21,7 +21,7 @@ export interface Misplaced {
  * The forbidden container holding `node`, as `tag#id.class`, or null when it may be highlighted.
  * A `<header>` or `<footer>` (or role banner/contentinfo) counts only outside `<article>` and
  * `<main>`: an article's own header holds its headline, which is article text. A `<form>` counts
- * unless it wraps the page's prose (ASP.NET's page-wide form).
+ * unless it wraps the page's content (ASP.NET's page-wide form).
  * @example forbiddenContainer(document.querySelector('nav a')!.firstChild!) // 'nav'
  */
 export function forbiddenContainer(node: Node): string | null {
@@ -49,10 +49,21 @@ export function forbiddenContainer(node: Node): string | null {
     const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/)[0]}` : '';
     return `${el.localName}${id}${cls}`;
   };
-  // ASP.NET WebForms wraps the whole page in one <form>: a form holding three or more prose
-  // paragraphs (80 characters, lib/article's prose) is the page's layout, not a form to fill in.
-  const isPageWrapper = (form: Element) =>
-    [...form.querySelectorAll('p')].filter((p) => (p.textContent ?? '').trim().length >= 80).length >= 3;
+  // ASP.NET WebForms wraps the page, or its whole content, in one <form>: a form holding half of
+  // the page's text, or three prose paragraphs (80 characters, lib/article's prose), is layout.
+  const textLength = (root: Node) => {
+    let n = 0;
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (!t.parentElement?.closest('script, style, noscript, template')) n += (t as Text).data.trim().length;
+    }
+    return n;
+  };
+  const isPageWrapper = (form: Element) => {
+    const prose = [...form.querySelectorAll('p')].filter((p) => (p.textContent ?? '').trim().length >= 80);
+    const body = form.ownerDocument.body;
+    return prose.length >= 3 || (body !== null && textLength(form) * 2 >= textLength(body));
+  };
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
   if (!el) return null;
   for (let forbidden = el.closest(FORBIDDEN); forbidden; forbidden = forbidden.parentElement?.closest(FORBIDDEN) ?? null) {

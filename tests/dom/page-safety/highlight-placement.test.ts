@@ -12,7 +12,7 @@ function textIn(body: string): Text {
 
 describe('forbiddenContainer', () => {
   test.each([
-    ['a form', '<form class="search box"><p id="t">Ankara</p></form>', 'form.search'],
+    ['a form', '<form class="search box"><p id="t">Ankara</p></form><p>The talks in Ankara went on.</p>', 'form.search'],
     ['a button', '<button id="t">Ankara</button>', 'button#t'],
     ['a select option', '<select><option id="t">Ankara</option></select>', 'select'],
     ['a textarea', '<textarea id="t">Ankara</textarea>', 'textarea#t'],
@@ -56,9 +56,12 @@ describe('forbiddenContainer', () => {
     expect(forbiddenContainer(textIn(`<form id="aspnetForm"><nav><a id="t">Ankara</a></nav>${prose.repeat(3)}</form>`))).toBe(
       'nav',
     );
-    expect(forbiddenContainer(textIn(`<form class="comment">${prose.repeat(2)}<p id="t">Ankara</p></form>`))).toBe(
-      'form.comment',
-    );
+    expect(
+      forbiddenContainer(textIn(`<form class="comment">${prose.repeat(2)}<p id="t">Ankara</p></form>${prose.repeat(3)}`)),
+    ).toBe('form.comment');
+    // wcxb/pages/5269: an event page whose content (two paragraphs) is all inside the page's form.
+    const event = `<nav><a>Home</a></nav><main><form id="aspnetForm">${prose.repeat(2)}<p id="t">Farmers Market of Bluffton</p></form></main>`;
+    expect(forbiddenContainer(textIn(event))).toBeNull();
   });
 
   test('an article header inside a site header is still site chrome', () => {
