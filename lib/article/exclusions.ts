@@ -84,6 +84,29 @@ export function hasBoilerplateName(el: Element): boolean {
   return names.split(/\s+/).some((name) => BOILERPLATE_PREFIX.test(name));
 }
 
+const SITE_CHROME_TAGS = new Set(['header', 'footer']);
+const SITE_CHROME_ROLES = new Set(['banner', 'contentinfo']);
+const ARTICLE_TAGS = new Set(['article', 'main']);
+const ARTICLE_ROLES = new Set(['article', 'main']);
+
+const isChrome = (el: Element) => SITE_CHROME_TAGS.has(el.localName) || SITE_CHROME_ROLES.has(el.getAttribute('role') ?? '');
+const isArticleOrMain = (el: Element) => ARTICLE_TAGS.has(el.localName) || ARTICLE_ROLES.has(el.getAttribute('role') ?? '');
+
+/**
+ * True when `el` sits in the site's header or footer: a `<header>` or `<footer>` (or a banner or
+ * contentinfo landmark) outside any `<article>` or `<main>`. An article's own header, holding its
+ * headline, is article text (issue 8's page-safety rule, tests/e2e/highlight-placement.ts).
+ * @example isInSiteChrome(document.querySelector('body > header h1')!) // true
+ */
+export function isInSiteChrome(el: Element): boolean {
+  let chrome = false;
+  for (let node: Element | null = el; node !== null; node = node.parentElement) {
+    if (isChrome(node)) chrome = true;
+    else if (isArticleOrMain(node)) chrome = false;
+  }
+  return chrome;
+}
+
 function isEditable(el: Element): boolean {
   const value = el.getAttribute('contenteditable');
   return value !== null && value !== 'false';

@@ -5,7 +5,7 @@
  * stand alone, so no text is counted twice.
  */
 import { dropBoilerplateSteps } from './boilerplate-boxes';
-import { isBoilerplateHint, isSkippedElement } from './exclusions';
+import { isBoilerplateHint, isInSiteChrome, isSkippedElement } from './exclusions';
 import { runToEnd, type Steps } from './steps';
 import { paragraphSteps, trimmedLength, type Paragraph } from './text-walk';
 import type { TextBlock } from './types';
@@ -39,14 +39,17 @@ function isInsideExcluded(el: Element, stop: Element): boolean {
   return false;
 }
 
-/** The h1 just above the root (in a header beside it), when the root has none of its own. */
+/**
+ * The h1 just above the root (in a header beside it), when the root has none of its own; never
+ * the site's own title in its header or footer (a blog's "Hi, I'm Nicolas" above its posts).
+ */
 export function findHeadlineAbove(root: Element): Element | null {
   if (root.querySelector('h1')) return null;
   let ancestor = root.parentElement;
   for (let level = 0; ancestor !== null && level < HEADLINE_ANCESTOR_LEVELS; level++) {
     for (const h1 of ancestor.querySelectorAll('h1')) {
       const precedes = (h1.compareDocumentPosition(root) & DOCUMENT_POSITION_FOLLOWING) !== 0;
-      if (precedes && !isInsideExcluded(h1, ancestor)) return h1;
+      if (precedes && !isInsideExcluded(h1, ancestor) && !isInSiteChrome(h1)) return h1;
     }
     ancestor = ancestor.parentElement;
   }

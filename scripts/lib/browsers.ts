@@ -39,7 +39,12 @@ export const CHROMIUM_ARGS = [
 export interface LaunchOptions {
   extensionDir: string;
   headless?: boolean;
+  /** Chromium only: more command-line switches. */
   args?: string[];
+  /** Firefox only: the port of the HTTP proxy every non-local request goes to (9, the discard port, refuses them). */
+  proxyPort?: number;
+  /** Firefox only: more preferences. */
+  prefs?: Record<string, unknown>;
 }
 
 export async function launchChromium({
@@ -63,6 +68,8 @@ export async function launchChromium({
 export async function launchFirefox({
   extensionDir,
   headless = true,
+  proxyPort = 9,
+  prefs = {},
 }: LaunchOptions): Promise<{ browser: Browser; extensionId: string }> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -73,11 +80,12 @@ export async function launchFirefox({
       'xpinstall.signatures.required': false,
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
+      'network.proxy.http_port': proxyPort,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
+      'network.proxy.ssl_port': proxyPort,
       'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
       'network.proxy.allow_hijacking_localhost': false,
+      ...prefs,
     },
   });
   const extensionId = await browser.installExtension(extensionDir);

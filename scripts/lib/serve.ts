@@ -13,18 +13,29 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/**
- * Serves `root`. With `blockScripts`, pages come with `Content-Security-Policy: script-src 'none'`
- * so the DOM stays static and every mutation seen is the extension's.
- */
 export interface Served {
   url: string;
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, { blockScripts = false, port = 0 } = {}): Promise<Served> {
+export interface ServeOptions {
+  blockScripts?: boolean;
+  port?: number;
+  /** Sees the path and query of every request, before it is answered (the page-safety run's log). */
+  onRequest?: (path: string) => void;
+}
+
+/**
+ * Serves `root`. With `blockScripts`, pages come with `Content-Security-Policy: script-src 'none'`
+ * so the DOM stays static and every mutation seen is the extension's.
+ */
+export async function serveStatic(
+  root: string,
+  { blockScripts = false, port = 0, onRequest }: ServeOptions = {},
+): Promise<Served> {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
+    onRequest?.(req.url ?? '/');
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(base)) return void res.writeHead(403).end();

@@ -1,13 +1,13 @@
 /**
- * A sample of real pages from ../shared/corpus, in both browsers: the extension finishes every
- * page, changes nothing in its DOM (page scripts are blocked by CSP, so every mutation counted
- * is the extension's) and raises no error. The whole corpus is the page-safety run's job.
+ * A sample of real pages from ../shared/corpus, in both browsers, through the page-safety check
+ * (tests/e2e/page-safety.ts): the extension finishes every page, changes nothing in its DOM,
+ * raises no error, paints nothing in forms, navigation, site chrome or code, and makes no network
+ * request. The whole corpus is `node --import tsx scripts/test-corpus.ts`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic, type Served } from '../../scripts/lib/serve';
-import { highlightsOn, launch, mutationCount, visit, waitForPageDone, watchMutations, type BrowserName } from './harness';
+import type { BrowserName } from './harness';
+import { failuresOf, startSafetySession, type SafetySession } from './page-safety';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
 const SAMPLE_SIZE = 12;
@@ -25,29 +25,23 @@ if (!available)
   console.warn(`Skipping the corpus sample: ${CORPUS} is absent (it sits beside the checkout on dev and CI machines).`);
 
 describe.skipIf(!available).each<BrowserName>(['chromium', 'firefox'])('real pages in %s', (name) => {
-  let browser: Browser;
-  let server: Served;
+  let session: SafetySession;
   beforeAll(async () => {
-    server = await serveStatic(CORPUS, { blockScripts: true });
-    ({ browser } = await launch(name));
+    session = await startSafetySession(name, CORPUS);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
-  test.each(available ? samplePages() : [])('$page ($label)', async ({ page: path }) => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /^(chrome|moz)-extension:/.test(m.location()?.url ?? '')) errors.push(m.text());
-    });
-    await watchMutations(page);
-    await visit(page, server.url + path);
-    await waitForPageDone(page, 30_000);
-    expect(await mutationCount(page)).toBe(0);
-    expect(errors).toEqual([]);
-    for (const h of await highlightsOn(page)) expect(h.name).toMatch(/^dramatis-/);
-    await page.close();
+  test.each(available ? samplePages() : [])('$page ($label)', async ({ page }) => {
+    const result = await session.check(page);
+    expect(failuresOf(result)).toEqual([]);
+    expect(result.finished).toBe(true);
+  });
+
+  test('no error and no request from the extension after the last page', async () => {
+    await new Promise((done) => setTimeout(done, 500));
+    const { errors, requests } = session.leftovers();
+    expect({ errors, requests }).toEqual({ errors: [], requests: [] });
   });
 });

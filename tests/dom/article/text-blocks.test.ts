@@ -74,7 +74,7 @@ describe('block offsets', () => {
 
   test('includes the h1 headline just above the root as block 0', () => {
     const doc = new DOMParser().parseFromString(
-      `<body><div class="story"><header><h1>The headline</h1><nav><a href="/">Home</a></nav></header><div class="body" id="root">${body}</div></div></body>`,
+      `<body><article class="story"><header><h1>The headline</h1><nav><a href="/">Home</a></nav></header><div class="body" id="root">${body}</div></article></body>`,
       'text/html',
     );
     const root = findArticleRoot(doc)!;
@@ -82,6 +82,24 @@ describe('block offsets', () => {
     const blocks = collectTextBlocks(root);
     expect(blocks[0]!.text).toBe('The headline');
     expect(blocks).toHaveLength(6);
+  });
+
+  // readability/pages/001: the blog's name is the page's only h1, in the site header beside <main>.
+  test.each([
+    [
+      'a site header beside main',
+      '<header class="site"><h1>Hi, I am Nicolas.</h1></header><main><article id="root">BODY</article></main>',
+    ],
+    ['a banner landmark', '<div role="banner"><h1>Hi, I am Nicolas.</h1></div><div><div id="root">BODY</div></div>'],
+    [
+      'a header of a story without article or main',
+      '<div class="story"><header><h1>Hi, I am Nicolas.</h1></header><div id="root">BODY</div></div>',
+    ],
+  ])("never takes the site's own title as the headline: the h1 in %s", (_, page) => {
+    const doc = new DOMParser().parseFromString(`<body>${page.replace('BODY', body)}</body>`, 'text/html');
+    const blocks = collectTextBlocks(doc.getElementById('root')!);
+    expect(blocks.map((b) => b.text).join(' ')).not.toContain('Nicolas');
+    expect(blocks).toHaveLength(5);
   });
 
   test('a wrapper with a boilerplate-looking class that holds the article is not dropped', () => {
