@@ -31,7 +31,7 @@ afterEach(() => observer.disconnect());
 async function changes() {
   await Promise.resolve();
   records.push(...observer.takeRecords());
-  return blockChanges(records, root, blocks, inRoot);
+  return blockChanges(records, [root], blocks, inRoot);
 }
 
 test('an appended paragraph is the only block read; the others stay the very same blocks', async () => {
