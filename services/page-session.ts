@@ -200,6 +200,8 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
       await repaint();
       return;
     }
+    // What the page changes while the background answers is held, then applied to what was read.
+    watchChanges(root, true);
     // The names the knowledge base holds come back first (an early answer) and are painted at
     // once; the whole analysis (discovered names) replaces them when it is done.
     let complete = false;
@@ -219,7 +221,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     await settingsReady;
     if (gone()) return;
     painted = { blocks, spans };
-    watchChanges(root);
+    resume();
     const paintStart = performance.now();
     const any = await repaint();
     performance.measure('dramatis:paint', { start: paintStart, end: performance.now() });
@@ -284,7 +286,11 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     watcher.observe(document.body, { childList: true, subtree: true });
   }
 
-  function watchChanges(root: Element | null) {
+  /** Lets the watcher apply the changes it held (set by `watchChanges`). */
+  let resume = () => {};
+
+  /** @param hold hold the page's changes until `resume()`: what was read is not painted yet */
+  function watchChanges(root: Element | null, hold = false) {
     watcher?.disconnect();
     watcher = null;
     if (!document.body) return;
@@ -305,6 +311,7 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
       (r.addedNodes.length === 0 || ![...r.addedNodes].every(isOwnNode));
     let batch: MutationRecord[] = [];
     const flush = () => {
+      if (hold) return;
       const records = batch;
       batch = [];
       if (ctx.isInvalid) return;
@@ -318,6 +325,11 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
       // The article itself was replaced: its highlights are on nodes no longer in the page.
       unpaint();
       readLater();
+    };
+    resume = () => {
+      hold = false;
+      read = outside();
+      if (batch.length > 0) nextFrame(flush);
     };
     watcher = new MutationObserver((records) => {
       const mine = records.filter(relevant);
