@@ -17,6 +17,7 @@ import { serveStatic, type Served } from '../../scripts/lib/serve';
 import { FIXTURES_DIR, launch, visit, waitForPageDone, type BrowserName } from './harness';
 import {
   highlightNames,
+  isLive,
   ONLY_CASPIAN,
   ONLY_HUMANITARIAN,
   pageMeasures,
@@ -34,11 +35,11 @@ afterAll(() => server?.close());
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const POLL = { timeout: 15_000, interval: 100 };
 
-/** True once every range is connected, none reads a name of `gone`, and some read names of `shown`. */
+/** True once every range is live, none reads a name of `gone`, and some read names of `shown`. */
 async function shows(page: Page, shown: string[], gone: string[]): Promise<boolean> {
   const ranges = await paintedRanges(page);
   return (
-    ranges.every((r) => r.connected && !gone.includes(r.text)) &&
+    ranges.every((r) => isLive(r) && !gone.includes(r.text)) &&
     shown.filter((name) => ranges.some((r) => r.text === name)).length >= 2
   );
 }
@@ -70,7 +71,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       else await page.click('a[data-story="humanitarian"]');
       await waitForMark(page, 'shown', 'humanitarian');
       // The old story's highlights went as the navigation started, before the app swapped it.
-      expect((await paintedRanges(page)).filter((r) => !r.connected || ONLY_CASPIAN.includes(r.text))).toEqual([]);
+      expect((await paintedRanges(page)).filter((r) => !isLive(r) || ONLY_CASPIAN.includes(r.text))).toEqual([]);
       // No range reads a name only the first story has, none is on removed nodes, and the new
       // story's actors (tests/fixtures/expected.json) are painted.
       await expect.poll(() => shows(page, ONLY_HUMANITARIAN, ONLY_CASPIAN), POLL).toBe(true);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
 import { FIXTURES_DIR, launch, visit, waitForPageDone, type BrowserName } from './harness';
-import { CASPIAN, mentionsOf, ONLY_HUMANITARIAN, paintedRanges, paintedTexts, waitForMark } from './living-probes';
+import { CASPIAN, isLive, mentionsOf, ONLY_HUMANITARIAN, paintedRanges, paintedTexts, waitForMark } from './living-probes';
 
 let server: Served;
 /** The same folder with the pages' own scripts allowed, for the living pages. */
@@ -111,7 +111,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.click('#load');
     await waitForMark(page, 'shown', 'caspian');
     await expect.poll(() => paintedOf(page, mentionsOf(CASPIAN)), POLL).toBeGreaterThanOrEqual(4);
-    expect((await paintedRanges(page)).every((r) => r.connected)).toBe(true);
+    expect((await paintedRanges(page)).every(isLive)).toBe(true);
     await page.close();
   });
 
@@ -125,7 +125,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await waitForMark(page, 'appended', '1');
     await expect.poll(() => paintedOf(page, ONLY_HUMANITARIAN), POLL).toBeGreaterThanOrEqual(3);
     expect(await paintedOf(page, mentionsOf(CASPIAN))).toBeGreaterThanOrEqual(first);
-    expect((await paintedRanges(page)).every((r) => r.connected)).toBe(true);
+    expect((await paintedRanges(page)).every(isLive)).toBe(true);
     await page.close();
   });
 
@@ -143,7 +143,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.click('#post');
     await page.click('#post');
     await expect.poll(() => paintedOf(page, ['Gaza', 'National University of Defense Technology']), POLL).toBe(2);
-    expect((await paintedRanges(page)).every((r) => r.connected)).toBe(true);
+    expect((await paintedRanges(page)).every(isLive)).toBe(true);
     await page.close();
   });
 

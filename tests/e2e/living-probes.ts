@@ -23,6 +23,12 @@ export async function paintedRanges(page: Page): Promise<PaintedRange[]> {
   );
 }
 
+/**
+ * Whether a range still covers what was painted: a live range whose text the page removed does
+ * not disconnect, it collapses where the text was (the DOM's removing steps), reading "".
+ */
+export const isLive = (r: PaintedRange) => r.connected && r.text.trim() !== '';
+
 export async function paintedTexts(page: Page): Promise<Set<string>> {
   return new Set((await paintedRanges(page)).map((r) => r.text));
 }
