@@ -83,8 +83,10 @@ export interface PageChannel {
  * page's requests skip the set-up `runtime.sendMessage` pays for each message (and wake a
  * sleeping background while the page is still being read). A port the browser closed (the
  * background stopped) is opened again; requests it left unanswered go by `sendMessage`.
+ * @param onClosed called each time the browser closes the port (the background stopped, or the
+ *   extension was reloaded or removed)
  */
-export function openPageChannel(): PageChannel {
+export function openPageChannel(onClosed?: () => void): PageChannel {
   let port: Browser.runtime.Port | null = null;
   let lastId = 0;
   const waiting = new Map<
@@ -111,6 +113,7 @@ export function openPageChannel(): PageChannel {
         const unanswered = [...waiting.values()];
         waiting.clear();
         for (const r of unanswered) r.settle(sendToBackground(r.name, r.data as RequestOf<MessageName>));
+        onClosed?.();
       });
       return opened;
     } catch {

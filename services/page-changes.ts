@@ -2,7 +2,8 @@
  * What a batch of the page's own DOM changes did to the article's blocks: which blocks are gone
  * or were changed (their highlights go), and the blocks read again in their place. Only the
  * changed regions are read: a paragraph appended to a live blog costs that paragraph, not the
- * article.
+ * article. An infinite scroll's next story, appended after the article in the same kind of
+ * container, is read as more of it.
  */
 import { collectRegionBlocks, owningBlock, type TextBlock } from '../lib/article';
 import { isSkippedElement } from '../lib/article/exclusions';
@@ -17,6 +18,8 @@ export interface BlockChanges {
   dropped: TextBlock[];
   /** Blocks read from the changed regions. */
   added: TextBlock[];
+  /** Elements appended after the article that read as more of it (infinite scroll): new roots. */
+  grown: Element[];
 }
 
 function ownsItsText(node: Node, stop: Element): boolean {
@@ -27,6 +30,20 @@ function ownsItsText(node: Node, stop: Element): boolean {
 function addsNoText(node: Node): boolean {
   if (node.nodeType === ELEMENT_NODE && isSkippedElement(node as Element)) return true;
   return !/\S/.test(node.textContent ?? '');
+}
+
+/**
+ * Whether `node`, added to `parent` (an ancestor of the article's root), is the next story of an
+ * infinite scroll: it follows the article and is the same kind of element as the one holding it
+ * there (another `<article>`, or a wrapper of the same class). A cookie banner or an ad appended
+ * to the body is not.
+ */
+function isNextStory(node: Node, parent: Node, root: Element): node is Element {
+  if (node.nodeType !== ELEMENT_NODE || !(root.compareDocumentPosition(node) & DOCUMENT_POSITION_FOLLOWING)) return false;
+  let peer: Element = root;
+  while (peer.parentNode !== parent) peer = peer.parentNode as Element;
+  const el = node as Element;
+  return el.localName === peer.localName && (el.localName === 'article' || el.className === peer.className) && !addsNoText(el);
 }
 
 /** Index of the first block that `el` does not follow, by binary search in reading order. */
@@ -43,23 +60,32 @@ function insertionPoint(blocks: readonly TextBlock[], el: Element): number {
 
 /**
  * The article's blocks after `records`, re-reading only the regions they touched. Null when the
- * article itself is gone (`root` detached): only reading the whole page again can tell.
- * @param inArticle whether a node is in the article (its root, or a block read outside it)
+ * article itself is gone (its first root detached): only reading the whole page again can tell.
+ * @param roots the article's root, then the stories an infinite scroll appended after it
+ * @param inArticle whether a node is in the article (a root, or a block read outside them)
  */
 export function blockChanges(
   records: readonly MutationRecord[],
-  root: Element,
+  roots: readonly Element[],
   blocks: readonly TextBlock[],
   inArticle: (node: Node) => boolean,
 ): BlockChanges | null {
+  const root = roots[0]!;
   if (!root.isConnected) return null;
   const regions = new Set<Element>();
+  const grown: Element[] = [];
   let removed = false;
   const stopFor = (node: Node): Element =>
-    root.contains(node) ? root : (blocks.find((b) => b.element.contains(node))?.element ?? root);
+    roots.find((r) => r.contains(node)) ?? blocks.find((b) => b.element.contains(node))?.element ?? root;
   for (const record of records) {
     const { target } = record;
-    if (!inArticle(target)) continue;
+    if (!inArticle(target)) {
+      // Around the article: an infinite scroll's next story comes, or an earlier one goes.
+      if (record.type !== 'childList' || !target.contains(root)) continue;
+      removed ||= [...record.removedNodes].some((n) => roots.some((r) => n.contains(r)));
+      for (const node of record.addedNodes) if (isNextStory(node, target, root)) grown.push(node);
+      continue;
+    }
     if (record.type === 'characterData') {
       regions.add(owningBlock(target, stopFor(target)));
       continue;
@@ -78,7 +104,7 @@ export function blockChanges(
       regions.add(node.nodeType === ELEMENT_NODE && ownsItsText(node, stop) ? (node as Element) : owningBlock(target, stop));
     }
   }
-  if (regions.size === 0 && !removed) return { blocks: [...blocks], dropped: [], added: [] };
+  if (regions.size === 0 && grown.length === 0 && !removed) return { blocks: [...blocks], dropped: [], added: [], grown };
   // A region inside another is read with it.
   const outer = [...regions].filter((r) => r.isConnected && ![...regions].some((o) => o !== r && o.contains(r)));
   const inRegion = (el: Element) => outer.some((r) => r === el || r.contains(el));
@@ -89,11 +115,11 @@ export function blockChanges(
     (gone || inRegion(block.element) ? dropped : kept).push(block);
   }
   const added: TextBlock[] = [];
-  for (const region of outer) {
-    const read = collectRegionBlocks(region, root);
+  for (const region of [...outer, ...grown]) {
+    const read = collectRegionBlocks(region, grown.includes(region) ? region : stopFor(region));
     if (read.length === 0) continue;
     kept.splice(insertionPoint(kept, region), 0, ...read);
     added.push(...read);
   }
-  return { blocks: kept, dropped, added };
+  return { blocks: kept, dropped, added, grown };
 }

@@ -22,6 +22,8 @@ const clip = (s: string) => s.slice(0, LIMITS.field);
 const QUIET_MS = 400;
 /** ...or this long after the first change, whichever comes first (a live blog never pauses). */
 const MAX_WAIT_MS = 1_500;
+/** Whole readings of a page judged no article, as its content arrives (an app's shell filled late). */
+const MAX_WAITS = 20;
 /** Elements Dramatis itself puts in the page: their changes are not the page's. */
 const OWN_TAGS = new Set(['dramatis-card', 'dramatis-mark']);
 
@@ -91,8 +93,17 @@ export interface PageSessionOptions {
 }
 
 export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOptions): void {
-  const started = performance.now();
-  const channel = openPageChannel();
+  /** When this page began: the script's start, or a single-page app's last navigation. */
+  let started = performance.now();
+  /** Bumped by a single-page app's navigation: work begun for the page before is dropped. */
+  let visit = 0;
+  // A closed port can mean the extension was reloaded or removed: asking the context finds out,
+  // and an invalidated context takes everything down (`onInvalidated` below). Chrome leaves an
+  // orphaned script running in the page and tells it nothing else.
+  const channel = openPageChannel(() => {
+    // The context learns it is invalid only when asked, and a few milliseconds after the port closes.
+    for (const ms of [0, 100, 1_000]) setTimeout(() => ctx.isInvalid, ms);
+  });
   const api = highlightApiOf(window);
   const painter = createPainter(document, api);
   const navigator = createMentionNavigator(document, api);
@@ -150,18 +161,21 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     measureOnce('dramatis:article');
   }
 
+  /** Recorded once per page (again after a single-page app's navigation), with its address. */
   function measureOnce(name: 'dramatis:article' | 'dramatis:page') {
-    performance.measure(name, { start: started, end: performance.now() });
+    performance.measure(name, { start: started, end: performance.now(), detail: location.href });
   }
 
   /** @param requested false when only the page's own changes asked for it */
   async function analyze(force: boolean, requested: boolean): Promise<void> {
     forced = force;
     analysisEpoch++;
+    const at = visit;
+    const gone = () => ctx.isInvalid || at !== visit;
     const scanStart = performance.now();
     const { verdict, meta, blocks, root } = await runSliced(analyzeDocumentSteps(document, { force }));
     performance.measure('dramatis:scan', { start: scanStart, end: performance.now() });
-    if (ctx.isInvalid) return;
+    if (gone()) return;
     articleVerdict = verdict.isArticle;
     const report: PageReport = {
       url: clip(location.href),
@@ -170,37 +184,44 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
       score: verdict.score,
     };
     if (!verdict.isArticle && !force) {
+      watchChanges(null);
       await channel.request('bg:not-article', report);
       return;
     }
+    waits = 0;
     const texts = textsOf(blocks);
+    const request = { ...report, forced: force, meta: clipMeta(meta) };
     if (!requested && sameText(texts)) {
-      // Re-rendered, not rewritten: the same spans on the new nodes, no new analysis.
+      // Re-rendered, not rewritten: the same spans on the new nodes, no new analysis (its later
+      // changes go to the background as this address's).
+      lastRequest ??= request;
       painted = { blocks, spans: painted.spans };
       watchChanges(root);
       await repaint();
       return;
     }
+    // What the page changes while the background answers is held, then applied to what was read.
+    watchChanges(root, true);
     // The names the knowledge base holds come back first (an early answer) and are painted at
     // once; the whole analysis (discovered names) replaces them when it is done.
     let complete = false;
     let known: Promise<unknown> = Promise.resolve();
-    const request = { ...report, forced: force, meta: clipMeta(meta) };
     const asked = performance.now();
     const { spans } = await channel.request('bg:article', { ...request, blocks: texts }, ({ spans: first }) => {
       performance.measure('dramatis:known', { start: asked, end: performance.now() });
       known = settingsReady.then(() => {
-        if (complete || ctx.isInvalid || first.length === 0) return;
+        if (complete || gone() || first.length === 0) return;
         painted = { blocks, spans: first };
         return repaint();
       });
     });
     complete = true;
+    if (gone()) return;
     lastRequest = request;
     await settingsReady;
-    if (ctx.isInvalid) return;
+    if (gone()) return;
     painted = { blocks, spans };
-    watchChanges(root);
+    resume();
     const paintStart = performance.now();
     const any = await repaint();
     performance.measure('dramatis:paint', { start: paintStart, end: performance.now() });
@@ -224,42 +245,91 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
   let watcher: MutationObserver | null = null;
   let pending: ReturnType<typeof setTimeout> | undefined;
   let firstChange = 0;
-  function watchChanges(root: Element | null) {
+  /** Whole readings since the page was last judged an article (bounded by MAX_WAITS). */
+  let waits = 0;
+
+  /** Reads the whole page again once it has been quiet for a while. */
+  function readLater() {
+    const now = performance.now();
+    if (pending === undefined) firstChange = now;
+    clearTimeout(pending);
+    pending = setTimeout(
+      () => {
+        pending = undefined;
+        void run(forced, false);
+      },
+      Math.max(0, Math.min(QUIET_MS, firstChange + MAX_WAIT_MS - now)),
+    );
+  }
+
+  /** Takes every highlight down at once; what was read stays, to tell a re-render from a new text. */
+  function unpaint() {
+    paintGeneration++;
+    painter.clear();
+    navigator.set([], []);
+    card.setMentions([], []);
+  }
+
+  /**
+   * A page with no article (yet): text it adds (an app's shell filled late, a single-page app's
+   * next page) has the whole page read again once quiet, a bounded number of times.
+   */
+  function waitForArticle() {
+    if (waits >= MAX_WAITS) return;
+    const addsText = (n: Node) => !isOwnNode(n) && /\S/.test(n.textContent ?? '');
+    watcher = new MutationObserver((records) => {
+      if (!records.some((r) => [...r.addedNodes].some(addsText))) return;
+      watcher?.disconnect();
+      waits++;
+      readLater();
+    });
+    watcher.observe(document.body, { childList: true, subtree: true });
+  }
+
+  /** Lets the watcher apply the changes it held (set by `watchChanges`). */
+  let resume = () => {};
+
+  /** @param hold hold the page's changes until `resume()`: what was read is not painted yet */
+  function watchChanges(root: Element | null, hold = false) {
     watcher?.disconnect();
-    if (!root || !document.body) return;
-    // The article is its root and the blocks read outside it (a headline just above).
-    const outside = () => new Set<Node>(painted.blocks.map((b) => b.element).filter((el) => !root.contains(el)));
+    watcher = null;
+    if (!document.body) return;
+    if (!root) return waitForArticle();
+    /** The article's root, then the stories an infinite scroll appended after it. */
+    let roots = [root];
+    // The article is its roots and the blocks read outside them (a headline just above).
+    const outside = () => new Set<Node>(painted.blocks.map((b) => b.element).filter((el) => !roots.some((r) => r.contains(el))));
     let read = outside();
     const inArticle = (node: Node) => {
-      if (root.contains(node)) return true;
+      if (roots.some((r) => r.contains(node))) return true;
       for (let n: Node | null = node; n !== null; n = n.parentNode) if (read.has(n)) return true;
       return false;
     };
     const relevant = (r: MutationRecord) =>
       !isOwnNode(r.target) &&
-      (inArticle(r.target) || !root.isConnected) &&
+      (inArticle(r.target) || !root.isConnected || r.target.contains(root)) &&
       (r.addedNodes.length === 0 || ![...r.addedNodes].every(isOwnNode));
     let batch: MutationRecord[] = [];
     const flush = () => {
+      if (hold) return;
       const records = batch;
       batch = [];
       if (ctx.isInvalid) return;
-      const changes = blockChanges(records, root, painted.blocks, inArticle);
+      const changes = blockChanges(records, roots, painted.blocks, inArticle);
       if (changes) {
+        roots = [...roots, ...changes.grown].filter((r) => r.isConnected);
         applyChanges(changes);
         read = outside();
         return;
       }
-      const now = performance.now();
-      if (pending === undefined) firstChange = now;
-      clearTimeout(pending);
-      pending = setTimeout(
-        () => {
-          pending = undefined;
-          void run(forced, false);
-        },
-        Math.max(0, Math.min(QUIET_MS, firstChange + MAX_WAIT_MS - now)),
-      );
+      // The article itself was replaced: its highlights are on nodes no longer in the page.
+      unpaint();
+      readLater();
+    };
+    resume = () => {
+      hold = false;
+      read = outside();
+      if (batch.length > 0) nextFrame(flush);
     };
     watcher = new MutationObserver((records) => {
       const mine = records.filter(relevant);
@@ -376,10 +446,11 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
   }
 
   async function runOnce(force: boolean, requested: boolean): Promise<void> {
+    const at = visit;
     try {
       await analyze(force, requested);
     } finally {
-      if (!measuredPage) {
+      if (!measuredPage && at === visit) {
         measuredPage = true;
         measureOnce('dramatis:page');
       }
@@ -417,21 +488,35 @@ export function startPageSession(ctx: ContentScriptContext, { cardCss }: PageSes
     settings = next;
     void repaint();
   });
-  // Single-page apps: a new address is a new page to read; the old highlights go first.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    painted = { blocks: [], spans: [] };
-    void repaint();
-    void run(false);
+  // Single-page apps: a new address (not a new fragment) is a new page. Its old highlights go at
+  // once; it is read when quiet, since WXT reports the navigation as it starts (the Navigation
+  // API's navigate event), before the app has swapped its article. Until then what was read
+  // stays: the same text read again is the same article under another address, not analyzed again.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
+    if (newUrl.href.split('#')[0] === oldUrl.href.split('#')[0]) return;
+    visit++;
+    started = performance.now();
+    measuredPage = measuredArticle = articleVerdict = forced = false;
+    lastRequest = null;
+    waits = 0;
+    unpaint();
+    watchChanges(null);
+    readLater();
   });
   ctx.onInvalidated(() => {
+    // The page first (the extension's APIs may already be gone and throw), then the listeners.
     watcher?.disconnect();
     clearTimeout(pending);
-    stopListening();
-    stopWatching();
-    channel.close();
-    card.close();
+    unpaint();
     navigator.clear();
-    painter.clear();
+    card.close();
+    for (const stop of [stopListening, stopWatching, channel.close]) {
+      try {
+        stop();
+      } catch {
+        // Extension context invalidated: the browser took that listener down itself.
+      }
+    }
   });
   void run(false);
 }

@@ -8,8 +8,6 @@ let blocks: TextBlock[];
 let observer: MutationObserver;
 let records: MutationRecord[];
 
-const inRoot = (node: Node) => root.contains(node);
-
 beforeEach(() => {
   document.body.innerHTML = '';
   root = document.createElement('article');
@@ -28,10 +26,10 @@ beforeEach(() => {
 afterEach(() => observer.disconnect());
 
 /** The records of what the page did, as the content script's observer sees them. */
-async function changes() {
+async function changes(roots: Element[] = [root], read: TextBlock[] = blocks) {
   await Promise.resolve();
   records.push(...observer.takeRecords());
-  return blockChanges(records, root, blocks, inRoot);
+  return blockChanges(records, roots, read, (node) => roots.some((r) => r.contains(node)));
 }
 
 test('an appended paragraph is the only block read; the others stay the very same blocks', async () => {
@@ -112,4 +110,31 @@ test('blank text and empty elements the page adds read nothing again', async () 
   const result = (await changes())!;
   expect(result.added).toEqual([]);
   expect(result.dropped).toEqual([]);
+});
+
+test('the next story an infinite scroll appends after the article is read as a new root; a banner is not', async () => {
+  const feed = document.createElement('main');
+  root.replaceWith(feed);
+  feed.append(root);
+  records = [];
+  await changes();
+  records = [];
+  const next = document.createElement('article');
+  const p = document.createElement('p');
+  p.textContent = 'Gilles Carbonnier met the International Committee of the Red Cross.';
+  next.append(p);
+  const banner = document.createElement('div');
+  banner.className = 'cookie-banner';
+  banner.textContent = 'We use cookies to improve your experience on this site.';
+  feed.append(next);
+  document.body.append(banner);
+  const result = (await changes())!;
+  expect(result.grown).toEqual([next]);
+  expect(result.added.map((b) => b.text)).toEqual(['Gilles Carbonnier met the International Committee of the Red Cross.']);
+  expect(result.blocks.slice(0, 3)).toEqual(blocks);
+
+  // Once a root, its removal drops its blocks.
+  records = [];
+  next.remove();
+  expect((await changes([root, next], result.blocks))!.blocks).toEqual(blocks);
 });
