@@ -98,78 +98,83 @@ describe.each([1, 2])('a database written by schema v%i', (version) => {
     expect(await db.entities.where('type').equals('organization').count()).toBe(version === 1 ? 4 : 5);
   });
 
-  test('the repositories and the knowledge base read the old rows; the pack upgrade keeps the reader’s work', async () => {
-    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
-    const data = await writtenBy(version, deps);
-    const dbReady = openDb('dramatis', deps);
-    const repo = createEntityRepo(dbReady);
-    const revisionBefore = data.tables.meta!.find((m) => m.key === 'entities.revision')!.value as number;
-    expect(await repo.revision()).toBe(revisionBefore);
+  // Installs the whole bundled pack: slow on a loaded machine, so a generous time limit.
+  test(
+    'the repositories and the knowledge base read the old rows; the pack upgrade keeps the reader’s work',
+    { timeout: 60_000 },
+    async () => {
+      const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+      const data = await writtenBy(version, deps);
+      const dbReady = openDb('dramatis', deps);
+      const repo = createEntityRepo(dbReady);
+      const revisionBefore = data.tables.meta!.find((m) => m.key === 'entities.revision')!.value as number;
+      expect(await repo.revision()).toBe(revisionBefore);
 
-    const kb = await createKnowledgeBase(repo).current();
-    // The bundled pack is newer than the fixture's: it was installed over the old rows...
-    expect(await repo.revision()).toBeGreaterThan(revisionBefore);
-    expect(kb.entities.size).toBeGreaterThan(STARTER_PACK.length - 5);
-    // ...but the reader's edits, own entities, merges and imports are as they were.
-    expect(await repo.get('country:ir')).toMatchObject({
-      description: 'My note: watch the Caspian drills.',
-      pinned: true,
-      edited: true,
-    });
-    expect(await repo.get('org:nato')).toMatchObject({ hidden: true });
-    expect(kb.entities.has('org:nato')).toBe(false);
-    expect(kb.isSuppressed('North Atlantic Treaty Organization')).toBe(true);
-    expect(await repo.get('user:irani-dup')).toBeUndefined();
-    expect(await repo.get('import:caspian-flotilla')).toMatchObject({ source: { kind: 'import', name: 'analyst.csv' } });
+      const kb = await createKnowledgeBase(repo).current();
+      // The bundled pack is newer than the fixture's: it was installed over the old rows...
+      expect(await repo.revision()).toBeGreaterThan(revisionBefore);
+      expect(kb.entities.size).toBeGreaterThan(STARTER_PACK.length - 5);
+      // ...but the reader's edits, own entities, merges and imports are as they were.
+      expect(await repo.get('country:ir')).toMatchObject({
+        description: 'My note: watch the Caspian drills.',
+        pinned: true,
+        edited: true,
+      });
+      expect(await repo.get('org:nato')).toMatchObject({ hidden: true });
+      expect(kb.entities.has('org:nato')).toBe(false);
+      expect(kb.isSuppressed('North Atlantic Treaty Organization')).toBe(true);
+      expect(await repo.get('user:irani-dup')).toBeUndefined();
+      expect(await repo.get('import:caspian-flotilla')).toMatchObject({ source: { kind: 'import', name: 'analyst.csv' } });
 
-    const spans = knownSpans(
-      ['Habibullah Sayyari met Rear Admiral Irani and the Caspian Sea Flotilla off Iran; Alexandr Fomin spoke.'],
-      kb.matcher,
-      kb.entities,
-    );
-    const found = new Set(spans.map((s) => s.entityId));
-    expect(found).toEqual(
-      new Set([
-        'user:sayyari',
-        'user:shahram-irani',
-        'import:caspian-flotilla',
-        'country:ir',
-        ...(version >= 2 ? ['discovered:alexander-fomin'] : []),
-      ]),
-    );
-    if (version >= 2) {
-      expect(await repo.rejectedKeys()).toEqual(new Set([nameKey('Pyotr Belov'), nameKey('Breaking News')]));
-      expect(kb.isSuppressed('Pyotr Belov')).toBe(true);
-      expect(await createSettingsRepo(dbReady).customTopics()).toEqual([
-        { id: 'user:caspian', label: 'Caspian security', keywords: ['caspian', 'flotilla', 'naval drill'] },
-      ]);
-      // Learning goes on where the old version left it.
-      const [again] = await repo.learn([{ name: 'Alexander Fomin', type: 'person', aliases: ['A. Fomin'] }]);
-      expect(again!.aliases).toEqual(['Fomin', 'Alexandr Fomin', 'A. Fomin']);
-    }
+      const spans = knownSpans(
+        ['Habibullah Sayyari met Rear Admiral Irani and the Caspian Sea Flotilla off Iran; Alexandr Fomin spoke.'],
+        kb.matcher,
+        kb.entities,
+      );
+      const found = new Set(spans.map((s) => s.entityId));
+      expect(found).toEqual(
+        new Set([
+          'user:sayyari',
+          'user:shahram-irani',
+          'import:caspian-flotilla',
+          'country:ir',
+          ...(version >= 2 ? ['discovered:alexander-fomin'] : []),
+        ]),
+      );
+      if (version >= 2) {
+        expect(await repo.rejectedKeys()).toEqual(new Set([nameKey('Pyotr Belov'), nameKey('Breaking News')]));
+        expect(kb.isSuppressed('Pyotr Belov')).toBe(true);
+        expect(await createSettingsRepo(dbReady).customTopics()).toEqual([
+          { id: 'user:caspian', label: 'Caspian security', keywords: ['caspian', 'flotilla', 'naval drill'] },
+        ]);
+        // Learning goes on where the old version left it.
+        const [again] = await repo.learn([{ name: 'Alexander Fomin', type: 'person', aliases: ['A. Fomin'] }]);
+        expect(again!.aliases).toEqual(['Fomin', 'Alexandr Fomin', 'A. Fomin']);
+      }
 
-    // The reading memory works beside the old knowledge base, and a backup carries both.
-    const articles = createArticleRepo(dbReady);
-    const record = buildArticleRecord({
-      url: 'https://news.example/caspian-drills',
-      meta: { title: 'Caspian drills', byline: null, publishedAt: null, siteName: null, canonicalUrl: null, language: 'en' },
-      blocks: ['Habibullah Sayyari met the Caspian Sea Flotilla.'],
-      analysis: {
-        spans: [],
-        actors: [{ entityId: 'user:sayyari', name: 'Habibollah Sayyari', type: 'person', mentions: 1 }],
-        topics: [],
-      },
-      now: Date.UTC(2026, 1, 1),
-    })!;
-    await articles.put(record);
-    expect((await articles.getByUrl('https://news.example/caspian-drills'))?.entityIds).toEqual(['user:sayyari']);
-    const backup = JSON.parse(await articles.exportBackup(Date.UTC(2026, 1, 2))) as {
-      entities: { id: string }[];
-      articles: unknown[];
-    };
-    expect(backup.articles).toHaveLength(1);
-    expect(backup.entities.map((e) => e.id)).toContain('user:shahram-irani');
-  });
+      // The reading memory works beside the old knowledge base, and a backup carries both.
+      const articles = createArticleRepo(dbReady);
+      const record = buildArticleRecord({
+        url: 'https://news.example/caspian-drills',
+        meta: { title: 'Caspian drills', byline: null, publishedAt: null, siteName: null, canonicalUrl: null, language: 'en' },
+        blocks: ['Habibullah Sayyari met the Caspian Sea Flotilla.'],
+        analysis: {
+          spans: [],
+          actors: [{ entityId: 'user:sayyari', name: 'Habibollah Sayyari', type: 'person', mentions: 1 }],
+          topics: [],
+        },
+        now: Date.UTC(2026, 1, 1),
+      })!;
+      await articles.put(record);
+      expect((await articles.getByUrl('https://news.example/caspian-drills'))?.entityIds).toEqual(['user:sayyari']);
+      const backup = JSON.parse(await articles.exportBackup(Date.UTC(2026, 1, 2))) as {
+        entities: { id: string }[];
+        articles: unknown[];
+      };
+      expect(backup.articles).toHaveLength(1);
+      expect(backup.entities.map((e) => e.id)).toContain('user:shahram-irani');
+    },
+  );
 });
 
 describe('a database written by a newer Dramatis', () => {
