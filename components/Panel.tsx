@@ -77,6 +77,11 @@ export function Panel({
           <h2 class="article-title">{analysis.meta?.title || analysis.title}</h2>
           {analysis.meta?.siteName && <p class="site">{analysis.meta.siteName}</p>}
           {analysis.forced && <p class="note">{t('panel_forced')}</p>}
+          {analysis.storeError && (
+            <p class="note store-error" role="status">
+              {analysis.storeError}
+            </p>
+          )}
           {settings && onSettingsChange && <DisplaySettings settings={settings} url={analysis.url} onChange={onSettingsChange} />}
           <ActorList actors={analysis.actors} onAction={onActorAction} onReveal={onReveal} />
           <TopicList topics={analysis.topics ?? []} />

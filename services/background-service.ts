@@ -14,6 +14,8 @@ import { classifyUrl } from '../lib/analysis/supported-url';
 import { handleMessages, handlePorts, sendToTab, type Handlers, type Sender } from './messaging';
 import type { KnowledgeBase } from './knowledge-base';
 import type { ArticleInput } from '../lib/memory/article-record';
+import type { PendingReading } from '../lib/memory/article-repo';
+import { StorageError } from '../lib/store/storage-error';
 import type { ReadingMemory } from './reading-memory';
 import { forgetTab, readTab, writeTab } from './tab-analyses';
 
@@ -46,6 +48,13 @@ interface Described {
   spans: PaintSpan[];
   notHere: ReadonlySet<string>;
   later: Promise<[Awaited<ReturnType<SettingsRepo['customTopics']>>, TabAnalysis | undefined]>;
+}
+
+/** What the journal keeps of a reading until it is stored. */
+interface Journaled {
+  tabId: number;
+  request: ArticleRequest;
+  sender: Pick<Sender, 'url' | 'frameId'> & { tab: { id: number; incognito: boolean } };
 }
 
 export interface BackgroundDeps {
@@ -89,9 +98,14 @@ export function createBackgroundService(
       // (through its port): it paints them while names are discovered here.
       const known = knownSpans(request.blocks, matcher, entities);
       if (early) early({ spans: known.filter((s) => !notHere.has(s.entityId)) });
+      const journaled = journal(tabId, request, sender);
       const found = findSpans(request.blocks, matcher, entities, { isSuppressed, known });
       const spans = found.spans.filter((s) => !notHere.has(s.entityId));
-      describeSoon(tabId, () => describe(tabId, base, request, sender, { found, entities, spans, notHere, later }));
+      // Journaled before the answer leaves: a worker stopped before storing stores it on waking.
+      const entry = await journaled;
+      describeSoon(tabId, () =>
+        describe(tabId, base, request, sender, { found, entities, spans, notHere, later }).finally(() => memory?.settle(entry)),
+      );
       return { spans };
     } catch (error) {
       await failed(tabId, base, error);
@@ -127,6 +141,49 @@ export function createBackgroundService(
         }
       })(),
     );
+  }
+
+  /** The reading as the journal keeps it until it is stored (`memory.journal`). */
+  function journal(tabId: number, request: ArticleRequest, sender: Sender): Promise<PendingReading<Journaled> | null> {
+    if (!memory || !(request.isArticle || !request.forced)) return Promise.resolve(null);
+    const incognito = Boolean(sender.tab?.incognito);
+    const kept: Journaled = {
+      tabId,
+      request,
+      sender: { url: sender.url, frameId: sender.frameId, tab: { id: tabId, incognito } },
+    };
+    return memory.journal(String(tabId), sender.url ?? request.url, incognito, kept).catch((error: unknown) => {
+      console.warn('Dramatis: could not journal this article', error);
+      return null;
+    });
+  }
+
+  /** Readings a stopped worker answered but never stored: analyzed again with today's knowledge base, and stored. */
+  async function resumeInterrupted() {
+    for (const entry of (await memory?.interrupted<Journaled>()) ?? []) {
+      const { tabId, request, sender } = entry.value;
+      const replay = async () => {
+        const [{ matcher, entities, isSuppressed }, notHere, customTopics] = await Promise.all([
+          knowledgeBase.current(),
+          falseMatches?.forPage(sender.url ?? request.url),
+          settings.customTopics(),
+        ]);
+        const found = findSpans(request.blocks, matcher, entities, { isSuppressed });
+        const spans = found.spans.filter((s) => !notHere?.has(s.entityId));
+        const { actors, topics, learned } = describeArticle(request.blocks, found, entities, { customTopics });
+        const shown = actors.filter((a) => !notHere?.has(a.entityId));
+        const state: TabAnalysis = {
+          ...baseAnalysis(request),
+          forced: request.forced,
+          meta: request.meta,
+          status: 'article',
+          actors: shown,
+          topics,
+        };
+        await remember(tabId, state, request, sender as Sender, { spans, actors: shown, topics }, learned);
+      };
+      describeSoon(tabId, () => replay().finally(() => memory?.settle(entry)));
+    }
   }
 
   async function failed(tabId: number, base: Omit<TabAnalysis, 'status'>, error: unknown) {
@@ -199,6 +256,10 @@ export function createBackgroundService(
       await writeTab(tabId, { ...current, articleId: stored.record.id, related: stored.related });
     } catch (error) {
       console.warn('Dramatis: could not store this article', error);
+      // The reader learns why from the popup (a full disk is theirs to fix), on the same page only.
+      const current = await readTab(tabId).catch(() => undefined);
+      if (error instanceof StorageError && current?.url === state.url && current.status === 'article')
+        await writeTab(tabId, { ...current, storeError: error.message }).catch(() => undefined);
     }
   }
 
@@ -266,11 +327,15 @@ export function createBackgroundService(
     // Content scripts ask through their page's port: the same handlers, the same checks.
     handlePorts(handlers);
     browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+    track(resumeInterrupted());
   }
 
   return {
     init,
     /** Resolves once every article received so far is stored (or was not to be): for tests. */
-    settled: () => pending,
+    async settled(): Promise<void> {
+      // Work settling may queue more (a reading resumed after a restart): wait for that too.
+      for (let seen: Promise<void> | undefined; seen !== pending;) await (seen = pending);
+    },
   };
 }

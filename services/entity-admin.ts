@@ -6,7 +6,6 @@ import { queryEntities } from '../lib/entities/query';
 import type { EntityRepo } from '../lib/entities/repo';
 import type { SettingsRepo } from '../lib/store/settings';
 import type { Entity } from '../lib/entities/types';
-import { mergeImported } from '../lib/import';
 import type { EntityQuery } from '../lib/messaging/protocol';
 import type { StoredEntity } from '../lib/store/db';
 import type { Handlers } from './messaging';
@@ -40,12 +39,7 @@ export function createEntityAdmin(repo: EntityRepo, knowledgeBase: KnowledgeBase
       return changed({ ok: true as const });
     },
     'bg:entities-merge': async ({ keepId, mergeId }) => changed({ entity: toEntity(await repo.merge(keepId, mergeId)) }),
-    'bg:entities-import': async ({ entities, mode }) => {
-      // Stored rows go in whole, so the reader's edit marks survive a merge.
-      const result = mergeImported(await repo.all(), entities, mode);
-      await repo.replaceAll(result);
-      return changed({ total: result.length });
-    },
+    'bg:entities-import': async ({ entities, mode }) => changed({ total: await repo.importEntities(entities, mode) }),
     'bg:entities-export': async () => ({ entities: (await repo.all()).map(toEntity) }),
     'bg:entity-get': async ({ id }) => {
       const stored = await repo.get(id);

@@ -43,7 +43,10 @@ async function compiledFor(repo: EntityRepo, tier: Tier, entities: Entity[]) {
   const cache = await repo.readMatcherCache(tier);
   if (cache?.revision === revision) return { compiled: deserializeMatcher(cache.buffer), from: 'cache' as const };
   const compiled = compileMatcher(aliasesOf(entities));
-  await repo.writeMatcherCache({ revision, buffer: serializeMatcher(compiled) }, tier);
+  // Only a cache: a full disk costs the next start a recompile, never this one its matcher.
+  await repo
+    .writeMatcherCache({ revision, buffer: serializeMatcher(compiled) }, tier)
+    .catch((error: unknown) => console.warn('Dramatis: could not cache the matcher', error));
   return { compiled, from: 'compiled' as const };
 }
 

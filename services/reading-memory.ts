@@ -13,7 +13,7 @@
 import type { ArticleInput, ArticleRecord } from '../lib/memory/article-record';
 import { buildArticleRecord } from '../lib/memory/article-record';
 import { urlKey } from '../lib/memory/canonical-url';
-import { isExcludedUrl, restoreBackupFile, type ArticleRepo } from '../lib/memory/article-repo';
+import { isExcludedUrl, restoreBackupFile, type ArticleRepo, type PendingReading } from '../lib/memory/article-repo';
 import { MAX_BACKUP_CHARS } from '../lib/memory/backup';
 import { entityStats } from '../lib/memory/entity-stats';
 import { relatedArticles } from '../lib/memory/related';
@@ -107,6 +107,16 @@ export function createReadingMemory({
     return run;
   }
 
+  /**
+   * Snapshots only spare a restarted worker a rebuild: one the storage refuses (full) is skipped,
+   * and the index, the search and what is stored carry on.
+   */
+  async function saveSnapshot<T>(kind: 'related' | 'search', snapshot: { revision: number; data: T }): Promise<void> {
+    await articles
+      .writeSnapshot(kind, snapshot)
+      .catch((error: unknown) => console.warn('Dramatis: could not save an index snapshot', error));
+  }
+
   async function loadIndex(): Promise<RelatedIndex> {
     const revision = await articles.revision();
     const snapshot = await articles.readSnapshot<RelatedSnapshot>('related');
@@ -116,7 +126,7 @@ export function createReadingMemory({
       for (const r of records) for (const t of r.topics) topicLabels.set(t.id, t.label);
       index.addAll(records);
     });
-    await articles.writeSnapshot('related', { revision, data: index.toSnapshot() });
+    await saveSnapshot('related', { revision, data: index.toSnapshot() });
     return index;
   }
 
@@ -164,7 +174,7 @@ export function createReadingMemory({
       search = null;
       if (!loaded || !searchDirty) return;
       const engine = await loaded.catch(() => null);
-      if (engine) await articles.writeSnapshot('search', { revision: await articles.revision(), data: engine.toJSON() });
+      if (engine) await saveSnapshot('search', { revision: await articles.revision(), data: engine.toJSON() });
       searchDirty = false;
     });
   }
@@ -176,7 +186,7 @@ export function createReadingMemory({
         void exclusive(async () => {
           if (!related) return;
           const loaded = await related;
-          await articles.writeSnapshot('related', { revision: await articles.revision(), data: loaded.toSnapshot() });
+          await saveSnapshot('related', { revision: await articles.revision(), data: loaded.toSnapshot() });
         }),
       snapshotDelayMs,
     );
@@ -245,11 +255,34 @@ export function createReadingMemory({
     };
   }
 
+  /** Whether an article read at `url` may be stored, given the window and the reader's settings. */
+  async function mayStore(url: string, incognito: boolean): Promise<boolean> {
+    const privacy = await articles.privacy();
+    return (!incognito || privacy.storePrivate) && !isExcludedUrl(url, privacy.excludedSites);
+  }
+
   return {
-    /** Whether an article read at `url` may be stored, given the window and the reader's settings. */
-    async mayStore(url: string, incognito: boolean): Promise<boolean> {
-      const privacy = await articles.privacy();
-      return (!incognito || privacy.storePrivate) && !isExcludedUrl(url, privacy.excludedSites);
+    mayStore,
+
+    /**
+     * Journals a reading the background answered and will store in the tasks that follow, so a
+     * worker the browser stops in between stores it when it starts again (`interrupted`). Only
+     * what may be stored is written (never a private window's page unless the reader allows it,
+     * never an excluded site's).
+     * @returns the handle `settle` takes once the reading is stored (or was not to be), or null
+     */
+    async journal<T>(key: string, url: string, incognito: boolean, value: T): Promise<PendingReading<T> | null> {
+      if (!(await mayStore(url, incognito))) return null;
+      return articles.journal(key, value, now());
+    },
+
+    async settle(entry: PendingReading<unknown> | null): Promise<void> {
+      if (entry) await articles.settle(entry);
+    },
+
+    /** Readings journaled by a worker that stopped before storing them, oldest first. */
+    interrupted<T>(): Promise<PendingReading<T>[]> {
+      return articles.pending<T>();
     },
 
     /**

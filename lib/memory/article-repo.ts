@@ -3,12 +3,14 @@
  * bumps `articles.revision`, which keys the snapshots of the in-memory indexes (related, search)
  * kept in `meta`, like the matcher cache: a snapshot whose revision is behind is not used.
  * Writes that touch several rows (a visit with its group lookup, deleting, restoring a backup)
- * are one transaction each.
+ * are one transaction each: a failure midway (a full disk, a browser closed) leaves the old data;
+ * a storage failure comes out as a `StorageError` whose message the reader can act on.
  */
 import { createEntityRepo } from '../entities/repo';
 import type { MergeMode } from '../import/merge-imported';
 import type { DramatisDb } from '../store/db';
 import { createSettingsRepo } from '../store/settings';
+import { savingAs } from '../store/storage-error';
 import { recordVisit, type ArticleRecord } from './article-record';
 import { parseBackup, planRestore, serializeBackup, type Backup, type BackupEntity, type BackupSettings } from './backup';
 import { urlKey } from './canonical-url';
@@ -19,6 +21,19 @@ const REVISION = 'articles.revision';
 const RETENTION = 'memory.retention';
 const SNAPSHOT = 'memory.snapshot';
 const PRIVACY = 'memory.privacy';
+const PENDING = 'memory.pending.';
+
+/**
+ * A reading the background answered but has not stored yet, kept in `meta` until it is: a
+ * service worker the browser stops in between finds it when it starts again. One per `key` (a
+ * tab), the latest; `seq` tells a later one for the same key from it.
+ */
+export interface PendingReading<T> {
+  key: string;
+  seq: number;
+  at: number;
+  value: T;
+}
 
 /** Where the reading memory may store: private windows (off by default) and excluded sites. */
 export interface MemoryPrivacy {
@@ -138,15 +153,17 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
      */
     async put(record: ArticleRecord): Promise<ArticleRecord> {
       const db = await dbReady;
-      return db.transaction('rw', db.articles, db.meta, async () => {
-        const previous = await db.articles.get(record.id);
-        const stored = previous
-          ? recordVisit(previous, record)
-          : { ...record, groupId: (await duplicatesIn(db, record))[0]?.id ?? record.id };
-        await db.articles.put(stored);
-        await bump(db);
-        return stored;
-      });
+      return savingAs('this article', () =>
+        db.transaction('rw', db.articles, db.meta, async () => {
+          const previous = await db.articles.get(record.id);
+          const stored = previous
+            ? recordVisit(previous, record)
+            : { ...record, groupId: (await duplicatesIn(db, record))[0]?.id ?? record.id };
+          await db.articles.put(stored);
+          await bump(db);
+          return stored;
+        }),
+      );
     },
 
     async get(id: string): Promise<ArticleRecord | undefined> {
@@ -178,7 +195,9 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
     },
 
     async savePrivacy(privacy: MemoryPrivacy): Promise<void> {
-      await (await dbReady).meta.put({ key: PRIVACY, value: normalPrivacy(privacy) });
+      const value = normalPrivacy(privacy);
+      const db = await dbReady;
+      await savingAs('your settings', () => db.meta.put({ key: PRIVACY, value }));
     },
 
     async count(): Promise<number> {
@@ -234,7 +253,8 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
 
     async saveRetention(policy: RetentionPolicy): Promise<void> {
       if (!isRetentionPolicy(policy)) throw new Error('Keep all articles, or a whole number of days or articles');
-      await (await dbReady).meta.put({ key: RETENTION, value: policy });
+      const db = await dbReady;
+      await savingAs('your settings', () => db.meta.put({ key: RETENTION, value: policy }));
     },
 
     /** Deletes what the retention policy lets go, in one transaction; returns the deleted ids. */
@@ -260,6 +280,34 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
 
     async writeSnapshot<T>(kind: SnapshotKind, snapshot: Snapshot<T>): Promise<void> {
       await (await dbReady).meta.put({ key: `${SNAPSHOT}.${kind}`, value: snapshot });
+    },
+
+    /** Keeps `value` until `settle`; replaces what `key` held. @returns the handle `settle` takes */
+    async journal<T>(key: string, value: T, at: number): Promise<PendingReading<T>> {
+      const db = await dbReady;
+      return savingAs('this article', () =>
+        db.transaction('rw', db.meta, async () => {
+          const previous = (await db.meta.get(PENDING + key))?.value as PendingReading<T> | undefined;
+          const entry = { key, seq: (previous?.seq ?? 0) + 1, at, value };
+          await db.meta.put({ key: PENDING + key, value: entry });
+          return entry;
+        }),
+      );
+    },
+
+    /** Forgets a journaled reading, unless a later one for the same key replaced it. */
+    async settle(entry: Pick<PendingReading<unknown>, 'key' | 'seq'>): Promise<void> {
+      const db = await dbReady;
+      await db.transaction('rw', db.meta, async () => {
+        const current = (await db.meta.get(PENDING + entry.key))?.value as PendingReading<unknown> | undefined;
+        if (current?.seq === entry.seq) await db.meta.delete(PENDING + entry.key);
+      });
+    },
+
+    /** Every journaled reading not settled, oldest first. */
+    async pending<T>(): Promise<PendingReading<T>[]> {
+      const rows = await (await dbReady).meta.where('key').startsWith(PENDING).toArray();
+      return rows.map((r) => r.value as PendingReading<T>).sort((a, b) => a.at - b.at);
     },
 
     /** Average JSON size of up to `sample` articles (the latest), and the total it implies. */
@@ -301,43 +349,45 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
      */
     async restoreBackup(backup: Backup, mode: MergeMode): Promise<{ entities: number; articles: number }> {
       const db = await dbReady;
-      return db.transaction('rw', [db.entities, db.rejected, db.meta, db.articles], async () => {
-        const settings: BackupSettings = {
-          customTopics: await settingsRepo.customTopics(),
-          retention: await readRetention(db),
-          privacy: await readPrivacy(db),
-        };
-        const ids = backup.articles.map((a) => a.id);
-        const existing =
-          mode === 'merge'
-            ? [
-                ...(await db.articles.bulkGet(ids)).filter((a) => a !== undefined),
-                ...(await db.articles
-                  .where('urlKey')
-                  .anyOf(backup.articles.map((a) => a.urlKey))
-                  .toArray()),
-              ]
-            : [];
-        const plan = planRestore({ entities: await db.entities.toArray(), settings }, existing, backup, mode);
-        if (plan.clear) {
-          await db.articles.clear();
-          await db.rejected.clear();
-          await db.meta.bulkDelete([`${SNAPSHOT}.related`, `${SNAPSHOT}.search`]);
-        }
-        await entityRepo.replaceAll(plan.entities);
-        // replaceAll stamps every entity as written now; keep the dates the backup carries.
-        const dated = plan.entities.filter(
-          (e): e is BackupEntity & { updatedAt: number } => typeof (e as BackupEntity).updatedAt === 'number',
-        );
-        await db.entities.bulkPut(dated.map((e) => ({ ...e, sourceKind: e.source?.kind ?? 'user' })));
-        await db.rejected.bulkPut(plan.rejected);
-        await settingsRepo.saveCustomTopics(plan.settings.customTopics);
-        await db.meta.put({ key: RETENTION, value: plan.settings.retention });
-        if (plan.settings.privacy) await db.meta.put({ key: PRIVACY, value: normalPrivacy(plan.settings.privacy) });
-        await db.articles.bulkPut(plan.articles);
-        await bump(db);
-        return { entities: plan.entities.length, articles: await db.articles.count() };
-      });
+      return savingAs('the backup', () =>
+        db.transaction('rw', [db.entities, db.rejected, db.meta, db.articles], async () => {
+          const settings: BackupSettings = {
+            customTopics: await settingsRepo.customTopics(),
+            retention: await readRetention(db),
+            privacy: await readPrivacy(db),
+          };
+          const ids = backup.articles.map((a) => a.id);
+          const existing =
+            mode === 'merge'
+              ? [
+                  ...(await db.articles.bulkGet(ids)).filter((a) => a !== undefined),
+                  ...(await db.articles
+                    .where('urlKey')
+                    .anyOf(backup.articles.map((a) => a.urlKey))
+                    .toArray()),
+                ]
+              : [];
+          const plan = planRestore({ entities: await db.entities.toArray(), settings }, existing, backup, mode);
+          if (plan.clear) {
+            await db.articles.clear();
+            await db.rejected.clear();
+            await db.meta.bulkDelete([`${SNAPSHOT}.related`, `${SNAPSHOT}.search`]);
+          }
+          await entityRepo.replaceAll(plan.entities);
+          // replaceAll stamps every entity as written now; keep the dates the backup carries.
+          const dated = plan.entities.filter(
+            (e): e is BackupEntity & { updatedAt: number } => typeof (e as BackupEntity).updatedAt === 'number',
+          );
+          await db.entities.bulkPut(dated.map((e) => ({ ...e, sourceKind: e.source?.kind ?? 'user' })));
+          await db.rejected.bulkPut(plan.rejected);
+          await settingsRepo.saveCustomTopics(plan.settings.customTopics);
+          await db.meta.put({ key: RETENTION, value: plan.settings.retention });
+          if (plan.settings.privacy) await db.meta.put({ key: PRIVACY, value: normalPrivacy(plan.settings.privacy) });
+          await db.articles.bulkPut(plan.articles);
+          await bump(db);
+          return { entities: plan.entities.length, articles: await db.articles.count() };
+        }),
+      );
     },
   };
 }

@@ -50,6 +50,8 @@ export interface TabAnalysis {
   topics: RankedTopic[];
   /** Why the page is unsupported or the analysis failed. */
   reason?: string;
+  /** Why this article could not be kept in the reading memory (storage full, a storage error). */
+  storeError?: string;
   /** The stored reading of this page (reading memory), when it was stored. */
   articleId?: string;
   /**

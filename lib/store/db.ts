@@ -12,6 +12,9 @@
  *   canonical address), `urlKey` (a re-visit finds its record), `site`, `readAt` (retention, paging
  *   latest first), `groupId` (near-duplicate groups), and multi-entry `bands` (near-duplicate
  *   lookup by LSH band), `entityIds` and `topicIds`. No data moves; the table starts empty.
+ *
+ * tests/fixtures/db holds databases written by each earlier version's own code; the upgrade tests
+ * open them with this one. A database a newer Dramatis wrote is refused, not opened (below).
  */
 import { Dexie, type Table } from 'dexie';
 import type { Entity } from '../entities/types';
@@ -48,6 +51,23 @@ export type DramatisDb = Dexie & {
 };
 
 export const DB_NAME = 'dramatis';
+/**
+ * The database was written by a newer Dramatis (an extension downgraded, or a profile synced
+ * back). Dexie 4 would open it at its newer version and let this code write rows of the old shape
+ * into tables it no longer understands, so it is refused whole and left as it is.
+ */
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError';
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(
+      `Your Dramatis data was saved by a newer version of Dramatis (database version ${found}; this one reads up to ` +
+        `${known}). Nothing was changed: update Dramatis to use it again.`,
+    );
+  }
+}
 
 /** Declares every schema version, oldest first. */
 export function declareSchema(db: Dexie): void {
@@ -75,5 +95,11 @@ export async function openDb(
   const db = new Dexie(name, deps) as DramatisDb;
   declareSchema(db);
   await db.open();
+  // Dexie scales versions by 10 (a schema v3 is IndexedDB version 30).
+  const found = db.backendDB().version / 10;
+  if (found > db.verno) {
+    db.close();
+    throw new NewerDatabaseError(found, db.verno);
+  }
   return db;
 }

@@ -99,3 +99,12 @@ test('page titles render as text, never as markup', () => {
   expect(el.querySelector('img')).toBeNull();
   expect(el.querySelector('.article-title')!.textContent).toBe('<img src=x onerror=alert(1)>');
 });
+
+test('an article the reading memory could not keep says why, politely, beside its actors', () => {
+  const storeError = "The browser's storage for Dramatis is full, so this article could not be saved.";
+  const panel = show({ analysis: { ...base, storeError } });
+  expect(panel.querySelector('.store-error[role="status"]')!.textContent).toBe(storeError);
+  expect(panel.querySelector('.article-title')!.textContent).toBe('A story');
+  render(null, scratch);
+  expect(show({ analysis: base }).querySelector('.store-error')).toBeNull();
+});
