@@ -50,8 +50,12 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push(...localeFiles());
     },
+    // Firefox settings only in the Firefox manifest: Chrome reports the key as unrecognized.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') delete manifest.browser_specific_settings;
+    },
   },
-  manifest: ({ browser }) => ({
+  manifest: {
     name: '__MSG_ext_name__',
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     default_locale: 'en',
@@ -68,18 +72,15 @@ export default defineConfig({
       'next-mention': { suggested_key: { default: 'Alt+Shift+Right' }, description: '__MSG_nav_next_mention__' },
       'previous-mention': { suggested_key: { default: 'Alt+Shift+Left' }, description: '__MSG_nav_previous_mention__' },
     },
-    // Firefox only: Chrome reports the key as unrecognized.
-    ...(browser === 'firefox' && {
-      browser_specific_settings: {
-        gecko: {
-          id: GECKO_ID,
-          // 140: the first ESR that reads `data_collection_permissions`.
-          strict_min_version: '140.0',
-          // Dramatis collects nothing: all data stays in the browser.
-          data_collection_permissions: { required: ['none'] },
-        },
-        gecko_android: { strict_min_version: '142.0' },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        // 140: the first ESR that reads `data_collection_permissions`.
+        strict_min_version: '140.0',
+        // Dramatis collects nothing: all data stays in the browser.
+        data_collection_permissions: { required: ['none'] },
       },
-    }),
-  }),
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  },
 });
