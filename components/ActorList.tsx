@@ -87,10 +87,12 @@ function ActorRow({ actor, others, onAction, onReveal }: ActorRowProps) {
             title={t('panel_reveal_title', actor.name)}
             onClick={() => onReveal(actor.entityId)}
           >
-            {actor.name}
+            <bdi>{actor.name}</bdi>
           </button>
         ) : (
-          <span class="actor-name">{actor.name}</span>
+          <span class="actor-name">
+            <bdi>{actor.name}</bdi>
+          </span>
         )}
         {actor.discovered && (
           <span class="badge new" title={t('panel_new_title')}>

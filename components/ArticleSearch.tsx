@@ -5,6 +5,7 @@
  */
 import type { MemorySearchHit, MemoryStatus } from '../lib/messaging/protocol';
 import { t } from '../services/i18n';
+import { Message } from './Bidi';
 import { formatDate } from './format';
 import { SnippetText } from './SnippetText';
 
@@ -108,11 +109,13 @@ export function SearchResults({ hits, total, offset, pageSize, onPage, onDelete 
         {hits.map((hit) => (
           <li key={hit.article.id} class="result" data-article-id={hit.article.id}>
             <h3>
-              <a href={`#article=${encodeURIComponent(hit.article.id)}`}>
+              <a href={`#article=${encodeURIComponent(hit.article.id)}`} dir="auto">
                 <SnippetText snippet={hit.title} />
               </a>
             </h3>
-            <p class="meta">{t('dashboard_memory_result_meta', hit.article.site, formatDate(hit.article.readAt))}</p>
+            <p class="meta">
+              <Message id="dashboard_memory_result_meta" args={[hit.article.site, formatDate(hit.article.readAt)]} />
+            </p>
             <p class="snippet">
               <SnippetText snippet={hit.snippet} />
             </p>
