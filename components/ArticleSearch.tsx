@@ -5,7 +5,7 @@
  */
 import type { MemorySearchHit, MemoryStatus } from '../lib/messaging/protocol';
 import { t } from '../services/i18n';
-import { Message } from './Bidi';
+import { isolateText, Message } from './Bidi';
 import { formatDate } from './format';
 import { SnippetText } from './SnippetText';
 
@@ -40,8 +40,8 @@ export function ArticleSearchForm({ form, status, entityName, onChange }: Articl
         <select value={form.site} onChange={(e) => onChange({ site: e.currentTarget.value })}>
           <option value="">{t('dashboard_memory_all_sites')}</option>
           {status?.sites.map((s) => (
-            <option key={s.site} value={s.site}>
-              {t('dashboard_option_count', s.site, s.articles)}
+            <option key={s.site} value={s.site} dir="auto">
+              {t('dashboard_option_count', isolateText(s.site), s.articles)}
             </option>
           ))}
         </select>

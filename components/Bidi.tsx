@@ -8,6 +8,14 @@
  */
 import { t } from '../services/i18n';
 
+/**
+ * `text` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, for places that take only text
+ * (`<option>`, `title`): the isolate ends whatever override `text` opens.
+ */
+export function isolateText(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** Marks where a substitution goes in a translated message: private-use, never in a translation. */
 const SLOT = (i: number) => `\uE000${i}\uE001`;
 const SLOTS = /\uE000(\d+)\uE001/;

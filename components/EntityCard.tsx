@@ -7,7 +7,7 @@
  * everywhere") go to a polite `status` region that exists from the first render, so they are
  * announced once, without interrupting.
  */
-import type { Ref } from 'preact';
+import { Fragment, type Ref } from 'preact';
 import type { CardAction, CardData } from '../lib/messaging/protocol';
 import { t } from '../services/i18n';
 import { Message } from './Bidi';
@@ -116,7 +116,7 @@ export function EntityCard({ data, status, settled, busy, onAction, onClose, roo
   const { entity, matchedAs, memory } = data;
   const country = entity.country && countryName(entity.country);
   // A country's own card need not say which country it is in.
-  const details = [entity.role, country !== entity.name && country].filter(Boolean).join(' · ');
+  const details = [entity.role, country !== entity.name && country].filter((d): d is string => Boolean(d));
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
@@ -155,7 +155,16 @@ export function EntityCard({ data, status, settled, busy, onAction, onClose, roo
           {entity.description}
         </p>
       )}
-      {details && <p class="details">{details}</p>}
+      {details.length > 0 && (
+        <p class="details">
+          {details.map((d, i) => (
+            <Fragment key={i}>
+              {i > 0 && ' · '}
+              <bdi>{d}</bdi>
+            </Fragment>
+          ))}
+        </p>
+      )}
       {entity.unsaved && <p class="note">{t('card_unsaved')}</p>}
       {memory && <Memory memory={memory} />}
       {!settled && (
