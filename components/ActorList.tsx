@@ -84,14 +84,15 @@ function ActorRow({ actor, others, onAction, onReveal }: ActorRowProps) {
           <button
             type="button"
             class="actor-name reveal"
+            dir="auto"
             title={t('panel_reveal_title', actor.name)}
             onClick={() => onReveal(actor.entityId)}
           >
-            <bdi>{actor.name}</bdi>
+            {actor.name}
           </button>
         ) : (
-          <span class="actor-name">
-            <bdi>{actor.name}</bdi>
+          <span class="actor-name" dir="auto">
+            {actor.name}
           </span>
         )}
         {actor.discovered && (
