@@ -1,24 +1,63 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { localeFiles } from './scripts/lib/locale-files';
 
 // Fixed Firefox add-on id: storage and the reader's data are keyed to it across updates.
 export const GECKO_ID = 'dramatis@dramatis.dev';
 
+/**
+ * The extension pages' (popup, dashboard, background) Content Security Policy: only the
+ * extension's own files may run, load or connect; no plugins, no <base> rewriting, no form posts,
+ * no framing by other pages. Stricter than the browsers' defaults, which allow any connection and
+ * (MV3) `wasm-unsafe-eval`. WXT writes it as MV3's `extension_pages` for Chrome and as the MV2
+ * string for Firefox. tests/e2e/manifest.test.ts holds the built manifests to it. See SECURITY.md.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Lodash's global lookup, bundled inside cytoscape, ends in `Function('return this')()`: never
+ * reached in a page or a worker (`self` is found first) and refused by the CSP above if it were,
+ * but it is the one string-to-code call in the build and `web-ext lint` flags it. `globalThis` is
+ * what it computes.
+ */
+function noFunctionConstructor(): Plugin {
+  const lookup = "Function('return this')()";
+  return {
+    name: 'dramatis:no-function-constructor',
+    transform(code, id) {
+      if (!id.includes('/node_modules/cytoscape/') || !code.includes(lookup)) return null;
+      return { code: code.replaceAll(lookup, 'globalThis'), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), noFunctionConstructor()],
     build: { sourcemap: false },
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push(...localeFiles());
     },
+    // Firefox settings only in the Firefox manifest: Chrome reports the key as unrecognized.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') delete manifest.browser_specific_settings;
+    },
   },
   manifest: {
     name: '__MSG_ext_name__',
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     default_locale: 'en',
     description: '__MSG_ext_description__',
     // `unlimitedStorage`: the reading memory (tens of thousands of articles) must not be evicted
@@ -36,10 +75,12 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,
-        strict_min_version: '128.0',
+        // 140: the first ESR that reads `data_collection_permissions`.
+        strict_min_version: '140.0',
         // Dramatis collects nothing: all data stays in the browser.
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
 });

@@ -84,13 +84,16 @@ function ActorRow({ actor, others, onAction, onReveal }: ActorRowProps) {
           <button
             type="button"
             class="actor-name reveal"
+            dir="auto"
             title={t('panel_reveal_title', actor.name)}
             onClick={() => onReveal(actor.entityId)}
           >
             {actor.name}
           </button>
         ) : (
-          <span class="actor-name">{actor.name}</span>
+          <span class="actor-name" dir="auto">
+            {actor.name}
+          </span>
         )}
         {actor.discovered && (
           <span class="badge new" title={t('panel_new_title')}>

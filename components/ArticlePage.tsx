@@ -6,6 +6,7 @@ import type { ArticleView } from '../lib/messaging/protocol';
 import { t } from '../services/i18n';
 import { groupActors, TYPE_LABELS } from './ActorList';
 import { ArticleLinks } from './ArticleLinks';
+import { safeHref } from './EntityCard';
 import { formatDate } from './format';
 import { TopicList } from './TopicList';
 
@@ -27,7 +28,9 @@ function Actors({ actors }: { actors: ArticleView['actors'] }) {
           <ul>
             {list.map((actor) => (
               <li key={actor.entityId} class="actor" data-entity-id={actor.entityId}>
-                <a href={`#actor=${encodeURIComponent(actor.entityId)}`}>{actor.name}</a>{' '}
+                <a href={`#actor=${encodeURIComponent(actor.entityId)}`} dir="auto">
+                  {actor.name}
+                </a>{' '}
                 <span class="muted">{t('panel_mentions', actor.mentions)}</span>
               </li>
             ))}
@@ -41,16 +44,16 @@ function Actors({ actors }: { actors: ArticleView['actors'] }) {
 export function ArticlePage({ article, onDelete }: ArticlePageProps) {
   return (
     <article class="article-page" data-article-id={article.id} aria-labelledby="view-heading">
-      <h2 id="view-heading" tabIndex={-1}>
+      <h2 id="view-heading" tabIndex={-1} dir="auto">
         {article.title || article.url}
       </h2>
       <dl class="facts">
         <dt>{t('dashboard_article_site')}</dt>
-        <dd>{article.site}</dd>
+        <dd dir="auto">{article.site}</dd>
         {article.byline && (
           <>
             <dt>{t('dashboard_article_byline')}</dt>
-            <dd>{article.byline}</dd>
+            <dd dir="auto">{article.byline}</dd>
           </>
         )}
         {article.publishedAt && (
@@ -63,7 +66,7 @@ export function ArticlePage({ article, onDelete }: ArticlePageProps) {
         <dd>{t('dashboard_article_read_value', formatDate(article.readAt), article.visits)}</dd>
       </dl>
       <p class="row">
-        <a href={article.url} target="_blank" rel="noopener noreferrer">
+        <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
           {t('dashboard_article_original')}
         </a>
         <button type="button" class="danger" onClick={onDelete}>
@@ -81,7 +84,9 @@ export function ArticlePage({ article, onDelete }: ArticlePageProps) {
           <ul class="related">
             {article.related.map((r) => (
               <li key={r.id} data-article-id={r.id}>
-                <a href={`#article=${encodeURIComponent(r.id)}`}>{r.title || r.url}</a>{' '}
+                <a href={`#article=${encodeURIComponent(r.id)}`} dir="auto">
+                  {r.title || r.url}
+                </a>{' '}
                 <span class="muted">{t('dashboard_memory_result_meta', r.site, formatDate(r.readAt))}</span>
                 {r.reason.length > 0 && <div class="reason">{t('dashboard_article_shares', r.reason.join(', '))}</div>}
               </li>

@@ -5,6 +5,7 @@
  */
 import type { MemorySearchHit, MemoryStatus } from '../lib/messaging/protocol';
 import { t } from '../services/i18n';
+import { isolateText, Message } from './Bidi';
 import { formatDate } from './format';
 import { SnippetText } from './SnippetText';
 
@@ -39,8 +40,8 @@ export function ArticleSearchForm({ form, status, entityName, onChange }: Articl
         <select value={form.site} onChange={(e) => onChange({ site: e.currentTarget.value })}>
           <option value="">{t('dashboard_memory_all_sites')}</option>
           {status?.sites.map((s) => (
-            <option key={s.site} value={s.site}>
-              {t('dashboard_option_count', s.site, s.articles)}
+            <option key={s.site} value={s.site} dir="auto">
+              {t('dashboard_option_count', isolateText(s.site), s.articles)}
             </option>
           ))}
         </select>
@@ -108,11 +109,13 @@ export function SearchResults({ hits, total, offset, pageSize, onPage, onDelete 
         {hits.map((hit) => (
           <li key={hit.article.id} class="result" data-article-id={hit.article.id}>
             <h3>
-              <a href={`#article=${encodeURIComponent(hit.article.id)}`}>
+              <a href={`#article=${encodeURIComponent(hit.article.id)}`} dir="auto">
                 <SnippetText snippet={hit.title} />
               </a>
             </h3>
-            <p class="meta">{t('dashboard_memory_result_meta', hit.article.site, formatDate(hit.article.readAt))}</p>
+            <p class="meta">
+              <Message id="dashboard_memory_result_meta" args={[hit.article.site, formatDate(hit.article.readAt)]} />
+            </p>
             <p class="snippet">
               <SnippetText snippet={hit.snippet} />
             </p>

@@ -7,9 +7,10 @@
  * everywhere") go to a polite `status` region that exists from the first render, so they are
  * announced once, without interrupting.
  */
-import type { Ref } from 'preact';
+import { Fragment, type Ref } from 'preact';
 import type { CardAction, CardData } from '../lib/messaging/protocol';
 import { t } from '../services/i18n';
+import { Message } from './Bidi';
 
 export interface EntityCardProps {
   data: CardData;
@@ -85,7 +86,7 @@ function Memory({ memory }: { memory: NonNullable<CardData['memory']> }) {
           <ul class="recent">
             {memory.recent.slice(0, 3).map((a) => (
               <li key={a.url}>
-                <a href={safeHref(a.url)} target="_blank" rel="noopener noreferrer">
+                <a href={safeHref(a.url)} target="_blank" rel="noopener noreferrer" dir="auto">
                   {a.title || a.url}
                 </a>{' '}
                 <span class="muted">{formatDay(a.readAt)}</span>
@@ -101,7 +102,7 @@ function Memory({ memory }: { memory: NonNullable<CardData['memory']> }) {
             {memory.coActors.slice(0, 5).map((c) => (
               <li key={c.entityId} class={`co-actor type-${c.type}`} aria-label={t('card_co_actor_count', c.name, c.count)}>
                 <span class="swatch" aria-hidden="true" />
-                {c.name} <span class="muted">{c.count}</span>
+                <bdi>{c.name}</bdi> <span class="muted">{c.count}</span>
               </li>
             ))}
           </ul>
@@ -115,7 +116,7 @@ export function EntityCard({ data, status, settled, busy, onAction, onClose, roo
   const { entity, matchedAs, memory } = data;
   const country = entity.country && countryName(entity.country);
   // A country's own card need not say which country it is in.
-  const details = [entity.role, country !== entity.name && country].filter(Boolean).join(' · ');
+  const details = [entity.role, country !== entity.name && country].filter((d): d is string => Boolean(d));
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
@@ -141,12 +142,29 @@ export function EntityCard({ data, status, settled, busy, onAction, onClose, roo
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <h2 id={TITLE_ID} class="name">
+      <h2 id={TITLE_ID} class="name" dir="auto">
         {entity.name}
       </h2>
-      {matchedAs && <p class="matched-as">{t('card_matched_as', matchedAs)}</p>}
-      {entity.description && <p class="description">{entity.description}</p>}
-      {details && <p class="details">{details}</p>}
+      {matchedAs && (
+        <p class="matched-as">
+          <Message id="card_matched_as" args={[matchedAs]} />
+        </p>
+      )}
+      {entity.description && (
+        <p class="description" dir="auto">
+          {entity.description}
+        </p>
+      )}
+      {details.length > 0 && (
+        <p class="details">
+          {details.map((d, i) => (
+            <Fragment key={i}>
+              {i > 0 && ' · '}
+              <bdi>{d}</bdi>
+            </Fragment>
+          ))}
+        </p>
+      )}
       {entity.unsaved && <p class="note">{t('card_unsaved')}</p>}
       {memory && <Memory memory={memory} />}
       {!settled && (

@@ -27,7 +27,7 @@ export function EntityMemoryPage({ id, memory, theme, onOpenEntity }: EntityMemo
   const href = encodeURIComponent(id);
   return (
     <article class="entity-page" data-entity-id={id} aria-labelledby="view-heading">
-      <h2 id="view-heading" tabIndex={-1}>
+      <h2 id="view-heading" tabIndex={-1} dir="auto">
         {name}
       </h2>
       <p class="entity-type">
@@ -36,7 +36,11 @@ export function EntityMemoryPage({ id, memory, theme, onOpenEntity }: EntityMemo
         {entity?.country && <> · {entity.country}</>}
       </p>
       {!entity && <p class="hint">{t('dashboard_entity_gone')}</p>}
-      {entity?.description && <p class="description">{entity.description}</p>}
+      {entity?.description && (
+        <p class="description" dir="auto">
+          {entity.description}
+        </p>
+      )}
       {entity && entity.aliases.length > 0 && (
         <p class="aliases">
           <span class="muted">{t('dashboard_entity_aliases')}</span> {entity.aliases.join(' · ')}

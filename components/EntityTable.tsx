@@ -84,14 +84,24 @@ export function EntityTable({
           return (
             <tr key={row.id} class={row.hidden ? 'hidden-entity' : undefined} data-entity-id={row.id}>
               <th scope="row" class="name">
-                {entityHref ? <a href={entityHref(row)}>{row.name}</a> : row.name}
+                {entityHref ? (
+                  <a href={entityHref(row)}>
+                    <bdi>{row.name}</bdi>
+                  </a>
+                ) : (
+                  <bdi>{row.name}</bdi>
+                )}
                 {row.hidden && (
                   <>
                     {' '}
                     <span class="badge">{t('dashboard_hidden_badge')}</span>
                   </>
                 )}
-                {row.description && <div class="description">{row.description}</div>}
+                {row.description && (
+                  <div class="description" dir="auto">
+                    {row.description}
+                  </div>
+                )}
               </th>
               <td>
                 <span class={`swatch swatch-${row.type}`} aria-hidden="true" /> {TYPE_NAMES[row.type]}

@@ -74,8 +74,14 @@ export function Panel({
     case 'article':
       return (
         <div class="state article">
-          <h2 class="article-title">{analysis.meta?.title || analysis.title}</h2>
-          {analysis.meta?.siteName && <p class="site">{analysis.meta.siteName}</p>}
+          <h2 class="article-title" dir="auto">
+            {analysis.meta?.title || analysis.title}
+          </h2>
+          {analysis.meta?.siteName && (
+            <p class="site" dir="auto">
+              {analysis.meta.siteName}
+            </p>
+          )}
           {analysis.forced && <p class="note">{t('panel_forced')}</p>}
           {analysis.storeError && (
             <p class="note store-error" role="status">

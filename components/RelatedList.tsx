@@ -4,6 +4,7 @@
  */
 import type { RelatedLink } from '../lib/messaging/protocol';
 import { t } from '../services/i18n';
+import { Message } from './Bidi';
 import { formatDay, safeHref } from './EntityCard';
 
 export function RelatedList({ related }: { related: readonly RelatedLink[] }) {
@@ -14,10 +15,12 @@ export function RelatedList({ related }: { related: readonly RelatedLink[] }) {
       <ul>
         {related.map((r) => (
           <li key={r.id} class="related-article" data-article-id={r.id}>
-            <a href={safeHref(r.url)} target="_blank" rel="noopener noreferrer">
+            <a href={safeHref(r.url)} target="_blank" rel="noopener noreferrer" dir="auto">
               {r.title || r.url}
             </a>
-            <span class="related-meta">{t('panel_related_meta', r.site, formatDay(r.readAt))}</span>
+            <span class="related-meta">
+              <Message id="panel_related_meta" args={[r.site, formatDay(r.readAt)]} />
+            </span>
             {r.reason.length > 0 && <span class="related-reason">{t('panel_related_reason', r.reason.join(', '))}</span>}
           </li>
         ))}

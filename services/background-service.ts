@@ -26,8 +26,23 @@ export function tabOf(sender: Sender): number {
   return tabId;
 }
 
-function baseAnalysis(report: PageReport): Omit<TabAnalysis, 'status'> {
-  return { url: report.url, title: report.title, forced: false, meta: null, actors: [], topics: [] };
+/**
+ * The address of the sender's page. The one the page reports is kept only on the origin the
+ * browser says the sender is on (it moves with a single-page app's navigation, which a port's
+ * sender does not): a page cannot file its text, its analysis or its stored reading under
+ * another site's address.
+ */
+export function pageUrlOf(sender: Sender, reported: string): string {
+  if (!sender.url) return reported;
+  try {
+    return new URL(reported).origin === new URL(sender.url).origin ? reported : sender.url;
+  } catch {
+    return sender.url;
+  }
+}
+
+function baseAnalysis(report: PageReport, sender: Sender): Omit<TabAnalysis, 'status'> {
+  return { url: pageUrlOf(sender, report.url), title: report.title, forced: false, meta: null, actors: [], topics: [] };
 }
 
 async function describeUnknownTab(tabId: number): Promise<TabAnalysis> {
@@ -76,7 +91,15 @@ export function createBackgroundService(
   tabHandlers: Handlers = {},
 ) {
   const extensionOrigin = browser.runtime.getURL('/');
-  const isExtensionPage = (sender: Sender) => (sender.url ?? '').startsWith(extensionOrigin);
+  /**
+   * The popup and the dashboard: a page of this extension, by the address (and, where the browser
+   * gives one, the origin) the browser reports for the sender. A content script's sender is the
+   * web page it runs in, so it never passes.
+   */
+  const isExtensionPage = (sender: Sender) =>
+    sender.id === browser.runtime.id &&
+    (sender.url ?? '').startsWith(extensionOrigin) &&
+    (sender.origin === undefined || `${sender.origin}/` === extensionOrigin);
 
   /**
    * The article's spans, answered as soon as they are found: the page paints them while its
@@ -84,14 +107,14 @@ export function createBackgroundService(
    */
   async function onArticle(request: ArticleRequest, sender: Sender, early?: (value: { spans: PaintSpan[] }) => void) {
     const tabId = tabOf(sender);
-    const base = { ...baseAnalysis(request), forced: request.forced, meta: request.meta };
+    const base = { ...baseAnalysis(request, sender), forced: request.forced, meta: request.meta };
     // Read now, needed only after the answer.
     const later = Promise.all([settings.customTopics(), readTab(tabId)]);
     later.catch(() => undefined);
     try {
       const [{ matcher, entities, isSuppressed }, notHereStored] = await Promise.all([
         knowledgeBase.current(),
-        falseMatches?.forPage(sender.url ?? request.url),
+        falseMatches?.forPage(base.url),
       ]);
       const notHere = notHereStored ?? new Set<string>();
       // The names the knowledge base holds, a millisecond of matching, go to the page at once
@@ -207,7 +230,7 @@ export function createBackgroundService(
       // The same page read again (a living page, a re-analysis) keeps its related articles until
       // they are ranked again, so the popup never blinks them away.
       const kept =
-        previous?.status === 'article' && previous.url === request.url && previous.articleId
+        previous?.status === 'article' && previous.url === base.url && previous.articleId
           ? { articleId: previous.articleId, related: previous.related ?? [] }
           : {};
       const state: TabAnalysis = { ...base, status: 'article', actors, topics, ...kept };
@@ -238,7 +261,7 @@ export function createBackgroundService(
     analysis: ArticleInput['analysis'],
     learned: Parameters<EntityRepo['learn']>[0],
   ) {
-    const url = sender.url ?? request.url;
+    const url = state.url;
     const incognito = Boolean(sender.tab?.incognito);
     try {
       if (!memory) {
@@ -273,7 +296,7 @@ export function createBackgroundService(
   }
 
   async function onNotArticle(report: PageReport, sender: Sender) {
-    await writeTab(tabOf(sender), { ...baseAnalysis(report), status: 'not-article' });
+    await writeTab(tabOf(sender), { ...baseAnalysis(report, sender), status: 'not-article' });
     return { ok: true as const };
   }
 

@@ -19,6 +19,11 @@ export type Handlers = {
   ) => Promise<ResponseOf<N>> | ResponseOf<N>;
 };
 
+/** The handler of `name`: an own entry of `handlers`, never an inherited one (`toString`). */
+function handlerOf(handlers: Handlers, name: MessageName): Handlers[MessageName] | undefined {
+  return Object.hasOwn(handlers, name) ? handlers[name] : undefined;
+}
+
 async function unwrap<N extends MessageName>(reply: Reply<N> | undefined, name: N): Promise<ResponseOf<N>> {
   if (!reply) throw new Error(`No answer to ${name}`);
   if (!reply.ok) throw new Error(reply.error);
@@ -44,7 +49,7 @@ export async function sendToTab<N extends MessageName>(tabId: number, name: N, d
 export function handleMessages(handlers: Handlers, accept: (sender: Sender) => boolean = () => true): () => void {
   const listener = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
     if (sender.id !== browser.runtime.id || !isRequest(message) || !accept(sender)) return false;
-    const handler = handlers[message.name] as ((data: unknown, sender: Sender) => unknown) | undefined;
+    const handler = handlerOf(handlers, message.name) as ((data: unknown, sender: Sender) => unknown) | undefined;
     if (!handler) return false;
     Promise.resolve()
       .then(() => handler(message.data, sender))
@@ -163,7 +168,7 @@ export function handlePorts(handlers: Handlers): () => void {
     port.onMessage.addListener((message: unknown) => {
       const { id, envelope } = (message ?? {}) as Partial<PortRequest>;
       if (typeof id !== 'number' || !isRequest(envelope)) return;
-      const handler = handlers[envelope.name] as
+      const handler = handlerOf(handlers, envelope.name) as
         ((data: unknown, sender: Sender, early: (value: unknown) => void) => unknown) | undefined;
       const post = (message: PortReply) => {
         try {

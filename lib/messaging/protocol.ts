@@ -315,8 +315,21 @@ const isShortString = (v: unknown): v is string => typeof v === 'string' && v.le
 const isNullableString = (v: unknown) => v === null || isShortString(v);
 const isTabId = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 
+/**
+ * True when `v` has no own key beyond `keys`. Messages a page can cause (through its content
+ * script) carry exactly their fields: nothing extra is kept, stored or passed on, whatever its
+ * name (`__proto__`, `constructor`) or size.
+ */
+function hasOnly(v: Record<string, unknown>, keys: readonly string[]): boolean {
+  return Object.keys(v).every((k) => keys.includes(k));
+}
+
+const META_KEYS = ['title', 'byline', 'publishedAt', 'siteName', 'canonicalUrl', 'language', 'ogUrl'] as const;
+const PAGE_REPORT_KEYS = ['url', 'title', 'isArticle', 'score'] as const;
+const ARTICLE_KEYS = [...PAGE_REPORT_KEYS, 'forced', 'meta', 'blocks'] as const;
+
 function isMeta(v: unknown): v is ArticleMeta {
-  if (!isObject(v)) return false;
+  if (!isObject(v) || !hasOnly(v, META_KEYS)) return false;
   return (
     isShortString(v.title) &&
     ['byline', 'publishedAt', 'siteName', 'canonicalUrl', 'language'].every((k) => isNullableString(v[k])) &&
@@ -324,10 +337,19 @@ function isMeta(v: unknown): v is ArticleMeta {
   );
 }
 
-function isPageReport(v: unknown): v is PageReport {
+function isPageReport(v: unknown, keys: readonly string[] = PAGE_REPORT_KEYS): v is PageReport {
   return (
-    isObject(v) && isShortString(v.url) && isShortString(v.title) && typeof v.isArticle === 'boolean' && Number.isFinite(v.score)
+    isObject(v) &&
+    hasOnly(v, keys) &&
+    isShortString(v.url) &&
+    isShortString(v.title) &&
+    typeof v.isArticle === 'boolean' &&
+    Number.isFinite(v.score)
   );
+}
+
+function isArticleRequest(v: unknown): v is ArticleRequest {
+  return isPageReport(v, ARTICLE_KEYS) && isObject(v) && typeof v.forced === 'boolean' && isMeta(v.meta) && isBlocks(v.blocks);
 }
 
 function isBlocks(v: unknown): v is string[] {
@@ -397,8 +419,8 @@ function isMemorySettings(v: unknown): v is MemorySettings {
 }
 
 const GUARDS: { [N in MessageName]: Guard } = {
-  'bg:article': (d) => isPageReport(d) && isObject(d) && typeof d.forced === 'boolean' && isMeta(d.meta) && isBlocks(d.blocks),
-  'bg:not-article': isPageReport,
+  'bg:article': isArticleRequest,
+  'bg:not-article': (d) => isPageReport(d),
   'bg:get-tab': (d) => isObject(d) && isTabId(d.tabId),
   'bg:analyze-anyway': (d) => isObject(d) && isTabId(d.tabId),
   'tab:analyze-anyway': isObject,
@@ -420,9 +442,10 @@ const GUARDS: { [N in MessageName]: Guard } = {
   'tab:reanalyze': isObject,
   'bg:reveal': (d) => isObject(d) && isTabId(d.tabId) && isShortString(d.entityId),
   'tab:reveal': (d) => isObject(d) && isShortString(d.entityId),
-  'bg:card': (d) => isObject(d) && isShortString(d.entityId) && isShortString(d.surface),
+  'bg:card': (d) => isObject(d) && hasOnly(d, ['entityId', 'surface']) && isShortString(d.entityId) && isShortString(d.surface),
   'bg:card-action': (d) =>
     isObject(d) &&
+    hasOnly(d, ['entityId', 'action']) &&
     isShortString(d.entityId) &&
     ['hide', 'not-here', 'pin', 'unpin', 'promote', 'reject', 'edit'].includes(d.action as string),
   'tab:navigate': (d) => isObject(d) && (d.direction === 1 || d.direction === -1),
@@ -453,9 +476,13 @@ const GUARDS: { [N in MessageName]: Guard } = {
   'bg:topics-save': (d) => isObject(d) && Array.isArray(d.topics) && d.topics.length <= 200 && d.topics.every(isUserTopic),
 };
 
+/** True when `name` is a message of the protocol: an own key, never one inherited (`constructor`, `__proto__`). */
+export function isMessageName(name: unknown): name is MessageName {
+  return typeof name === 'string' && Object.hasOwn(GUARDS, name);
+}
+
 /** True when `message` is a well-formed request of a known name. */
 export function isRequest(message: unknown): message is Envelope {
-  if (!isObject(message) || typeof message.name !== 'string') return false;
-  const guard = GUARDS[message.name as MessageName] as Guard | undefined;
-  return guard !== undefined && guard(message.data);
+  if (!isObject(message) || !isMessageName(message.name)) return false;
+  return GUARDS[message.name](message.data);
 }

@@ -97,7 +97,7 @@ test('the admiral’s card on the humanitarian story links the caspian story the
   await expect.poll(async () => (await card(cdp)).text, { timeout: 5_000 }).toMatch(/In \d+ of your articles/);
   const { text, links } = await card(cdp);
   expect(text).toContain('Habibollah Sayyari');
-  expect(text).toMatch(/matched as .Habibullah Sayyari./);
+  expect(text).toMatch(/matched as .\s?Habibullah Sayyari\s?./);
   expect(links.map((l) => l.href)).toContain(server.url + 'caspian-cooperation.html');
   // The page's own copy of this story is not offered as a link to itself.
   expect(links.map((l) => l.href)).not.toContain(server.url + 'humanitarian-readiness.html');
