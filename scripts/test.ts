@@ -16,6 +16,7 @@ const steps: Step[] = [
   { name: 'format', cmd: ['npx', 'prettier', '--check', '.'] },
   { name: 'unit and DOM tests', cmd: ['npx', 'vitest', 'run'], report: 'unit.json' },
   { name: 'build', cmd: ['npm', 'run', 'build'] },
+  { name: 'web-ext lint (Firefox build)', cmd: ['node', '--import', 'tsx', 'scripts/lint-firefox.ts'] },
   { name: 'browsers', cmd: ['node', '--import', 'tsx', 'scripts/ensure-browsers.ts'] },
   { name: 'end-to-end tests', cmd: ['npx', 'vitest', 'run', '--config', 'vitest.e2e.config.ts'], report: 'e2e.json' },
 ];

@@ -196,7 +196,7 @@ export function createBackgroundService(
         const { actors, topics, learned } = describeArticle(request.blocks, found, entities, { customTopics });
         const shown = actors.filter((a) => !notHere?.has(a.entityId));
         const state: TabAnalysis = {
-          ...baseAnalysis(request),
+          ...baseAnalysis(request, sender as Sender),
           forced: request.forced,
           meta: request.meta,
           status: 'article',
