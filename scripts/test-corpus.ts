@@ -12,7 +12,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureBrowsers } from './lib/browsers';
 import { CHROME_DIR, FIREFOX_DIR, type BrowserName } from '../tests/e2e/harness';
-import { failuresOf, PAGE_LIMIT_MS, startSafetySession, type PageSafety, type SafetySession } from '../tests/e2e/page-safety';
+import {
+  emptyResult,
+  failuresOf,
+  PAGE_LIMIT_MS,
+  startSafetySession,
+  type PageSafety,
+  type SafetySession,
+} from '../tests/e2e/page-safety';
 
 const CORPUS = resolve('../shared/corpus');
 const REPORT = resolve('.output/test-reports/corpus.json');
@@ -64,17 +71,8 @@ async function checkPage(session: SafetySession, name: BrowserName, page: string
     return [await session.check(page), session];
   } catch (error) {
     const failed: PageSafety = {
-      page,
-      browser: name,
-      finished: false,
-      pageMs: null,
+      ...emptyResult(name, page),
       loadError: `the check itself failed: ${String(error).split('\n')[0]}`,
-      mutations: 0,
-      mutationLog: [],
-      errors: [],
-      misplaced: [],
-      requests: [],
-      browserOwn: [],
     };
     if (session.browser.connected) return [failed, session];
     log(`${name} went away: starting it again`);
@@ -116,22 +114,6 @@ async function runBrowser(name: BrowserName, pages: string[]): Promise<{ summary
     seconds: Math.round((Date.now() - started) / 1000),
   };
   return { summary, results };
-}
-
-function emptyResult(name: BrowserName, page: string): PageSafety {
-  return {
-    page,
-    browser: name,
-    finished: false,
-    pageMs: null,
-    loadError: null,
-    mutations: 0,
-    mutationLog: [],
-    errors: [],
-    misplaced: [],
-    requests: [],
-    browserOwn: [],
-  };
 }
 
 async function main(): Promise<number> {

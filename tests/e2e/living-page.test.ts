@@ -36,20 +36,6 @@ async function noStaleRange(page: Page, names: ReadonlySet<string>): Promise<boo
   return (await paintedRanges(page)).every((r) => r.connected && names.has(r.text));
 }
 
-/** Every painted range as the page sees it: its text, and whether its nodes are still in the page. */
-async function ranges(page: Page): Promise<{ text: string; connected: boolean }[]> {
-  return page.evaluate(() =>
-    [...CSS.highlights]
-      .filter(([name]) => name.startsWith('dramatis-') && name !== 'dramatis-focus')
-      .flatMap(([, h]) =>
-        [...(h as unknown as Iterable<Range>)].map((r) => ({
-          text: r.toString(),
-          connected: r.startContainer.isConnected && r.endContainer.isConnected,
-        })),
-      ),
-  );
-}
-
 describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
   let browser: Browser;
   beforeAll(async () => {
@@ -61,7 +47,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     const page = await browser.newPage();
     await visit(page, server.url + 'caspian-cooperation.html', { waitUntil: 'load' });
     await waitForPageDone(page);
-    const before = await ranges(page);
+    const before = await paintedRanges(page);
     expect(before.some((r) => r.text === 'International Committee of the Red Cross')).toBe(false);
 
     await page.evaluate(() => {
@@ -72,7 +58,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       last.after(p);
     });
     await expect
-      .poll(async () => (await ranges(page)).some((r) => r.text === 'International Committee of the Red Cross'), {
+      .poll(async () => (await paintedRanges(page)).some((r) => r.text === 'International Committee of the Red Cross'), {
         timeout: 10_000,
       })
       .toBe(true);
@@ -89,7 +75,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await expect
       .poll(
         async () => {
-          const now = await ranges(page);
+          const now = await paintedRanges(page);
           return (
             now.every((r) => r.connected && r.text.trim().length > 0) &&
             !now.some((r) => r.text === 'International Committee of the Red Cross' || /Caspian Sea|inland/.test(r.text))
@@ -99,7 +85,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
       )
       .toBe(true);
     // The rest is still highlighted.
-    expect((await ranges(page)).some((r) => r.text === 'Alexander Fomin' || r.text === 'Fomin')).toBe(true);
+    expect((await paintedRanges(page)).some((r) => r.text === 'Alexander Fomin' || r.text === 'Fomin')).toBe(true);
     await page.close();
   });
 

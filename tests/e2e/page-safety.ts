@@ -152,9 +152,10 @@ export async function startSafetySession(
 }
 
 /** The tab's own findings: what it reported and what the page's world shows. */
-async function checkPage(browser: Browser, name: BrowserName, url: string, ledger: RequestLedger): Promise<PageSafety> {
-  const result: PageSafety = {
-    page: url,
+/** A page's result before anything is known of it: nothing seen, not finished. */
+export function emptyResult(name: BrowserName, page: string): PageSafety {
+  return {
+    page,
     browser: name,
     finished: false,
     pageMs: null,
@@ -166,6 +167,10 @@ async function checkPage(browser: Browser, name: BrowserName, url: string, ledge
     requests: [],
     browserOwn: [],
   };
+}
+
+async function checkPage(browser: Browser, name: BrowserName, url: string, ledger: RequestLedger): Promise<PageSafety> {
+  const result = emptyResult(name, url);
   const tab = await browser.newPage();
   try {
     listen(tab, name, result, ledger);
