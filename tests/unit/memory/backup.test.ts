@@ -50,7 +50,9 @@ test('a round trip of 10,000 articles loses nothing', () => {
   // Derived fields are rebuilt, not carried.
   expect(JSON.parse(text).articles[0]).not.toHaveProperty('bands');
   expect(serializeBackup({ ...backup, entities: entities }, now)).toBe(text);
-});
+  // Ten thousand articles' worth of JSON: a data-volume test, not a timed one; the default 5 s
+  // was too short on a busy 2-core machine.
+}, 60_000);
 
 describe('a damaged or foreign file is refused with the place of the first problem', () => {
   const good = () => JSON.parse(serializeBackup(contents(records.slice(0, 20)), now));
