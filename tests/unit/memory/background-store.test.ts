@@ -8,16 +8,15 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createEntityRepo, learnedIdOf, type EntityRepo } from '../../../lib/entities/repo';
 import type { Entity } from '../../../lib/entities/types';
-import { createKbMatcher } from '../../../lib/matcher';
 import { createArticleRepo } from '../../../lib/memory/article-repo';
 import type { ArticleRequest, Envelope, PaintSpan } from '../../../lib/messaging/protocol';
 import { openDb } from '../../../lib/store/db';
 import { createSettingsRepo } from '../../../lib/store/settings';
 import { createBackgroundService } from '../../../services/background-service';
-import type { KnowledgeBase, LoadedKnowledgeBase } from '../../../services/knowledge-base';
 import type { Sender } from '../../../services/messaging';
 import { createReadingMemory, type ReadingMemory } from '../../../services/reading-memory';
 import { readTab } from '../../../services/tab-analyses';
+import { fakeKnowledgeBase } from '../../support/fake-knowledge-base';
 
 const ENTITIES: Entity[] = [
   { id: 'p:sayyari', name: 'Habibollah Sayyari', type: 'person', aliases: ['Habibullah Sayyari'] },
@@ -38,23 +37,11 @@ let repo: EntityRepo;
 let memory: ReadingMemory;
 let service: ReturnType<typeof createBackgroundService>;
 
-function fakeKnowledgeBase(entityRepo: EntityRepo): KnowledgeBase {
-  const matcher = createKbMatcher(ENTITIES);
-  const load = async () =>
-    ({
-      matcher,
-      entities: new Map([...ENTITIES, ...(await entityRepo.all())].map((e) => [e.id, e])),
-      isSuppressed: () => false,
-      stats: { from: 'compiled', readyMs: 0, entities: ENTITIES.length },
-    }) as LoadedKnowledgeBase;
-  return { current: load, reload: load, reloadLearned: load };
-}
-
 beforeEach(() => {
   fakeBrowser.reset();
   const db = openDb('background-store', { indexedDB: new IDBFactory(), IDBKeyRange });
   repo = createEntityRepo(db);
-  const knowledgeBase = fakeKnowledgeBase(repo);
+  const knowledgeBase = fakeKnowledgeBase(ENTITIES, repo);
   memory = createReadingMemory({ articles: createArticleRepo(db), knowledgeBase, snapshotDelayMs: 0 });
   service = createBackgroundService({ knowledgeBase, repo, settings: createSettingsRepo(db), memory });
   service.init();

@@ -11,17 +11,16 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createEntityRepo, learnedIdOf, type EntityRepo } from '../../../lib/entities/repo';
 import type { Entity } from '../../../lib/entities/types';
-import { createKbMatcher } from '../../../lib/matcher';
 import { createArticleRepo, type ArticleRepo } from '../../../lib/memory/article-repo';
 import type { ArticleRequest, Envelope, PaintSpan } from '../../../lib/messaging/protocol';
 import { openDb, type DramatisDb } from '../../../lib/store/db';
 import { createSettingsRepo } from '../../../lib/store/settings';
 import { createBackgroundService } from '../../../services/background-service';
 import { createEntityAdmin } from '../../../services/entity-admin';
-import type { KnowledgeBase, LoadedKnowledgeBase } from '../../../services/knowledge-base';
 import type { Handlers, Sender } from '../../../services/messaging';
 import { createReadingMemory, type ReadingMemory } from '../../../services/reading-memory';
 import { readTab } from '../../../services/tab-analyses';
+import { fakeKnowledgeBase } from '../../support/fake-knowledge-base';
 
 const ENTITIES: Entity[] = [
   { id: 'p:sayyari', name: 'Habibollah Sayyari', type: 'person', aliases: ['Habibullah Sayyari'] },
@@ -45,24 +44,12 @@ let memory: ReadingMemory;
 let admin: Handlers;
 let service: ReturnType<typeof createBackgroundService>;
 
-function fakeKnowledgeBase(entityRepo: EntityRepo): KnowledgeBase {
-  const matcher = createKbMatcher(ENTITIES);
-  const load = async () =>
-    ({
-      matcher,
-      entities: new Map([...ENTITIES, ...(await entityRepo.all())].map((e) => [e.id, e])),
-      isSuppressed: () => false,
-      stats: { from: 'compiled', readyMs: 0, entities: ENTITIES.length },
-    }) as LoadedKnowledgeBase;
-  return { current: load, reload: load, reloadLearned: load };
-}
-
 /** A background as a worker starts it, over the same database. */
 function startWorker(wrap: (m: ReadingMemory) => ReadingMemory = (m) => m) {
   const dbReady = openDb('durable', { indexedDB: factory, IDBKeyRange });
   repo = createEntityRepo(dbReady);
   articles = createArticleRepo(dbReady);
-  const knowledgeBase = fakeKnowledgeBase(repo);
+  const knowledgeBase = fakeKnowledgeBase(ENTITIES, repo);
   const settings = createSettingsRepo(dbReady);
   memory = wrap(createReadingMemory({ articles, knowledgeBase, snapshotDelayMs: 0 }));
   admin = createEntityAdmin(repo, knowledgeBase, settings);
@@ -154,7 +141,7 @@ async function otherProfileBackup(): Promise<string> {
   const otherArticles = createArticleRepo(other);
   const otherMemory = createReadingMemory({
     articles: otherArticles,
-    knowledgeBase: fakeKnowledgeBase(otherRepo),
+    knowledgeBase: fakeKnowledgeBase(ENTITIES, otherRepo),
     snapshotDelayMs: 0,
   });
   await otherRepo.put({ id: 'user:other', name: 'Other Person', type: 'person', aliases: [] });

@@ -10,7 +10,6 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createEntityRepo, type EntityRepo } from '../../../lib/entities/repo';
 import type { Entity } from '../../../lib/entities/types';
-import { createKbMatcher } from '../../../lib/matcher';
 import { createArticleRepo } from '../../../lib/memory/article-repo';
 import { isRequest, LIMITS, type ArticleRequest, type MessageName, type RequestOf } from '../../../lib/messaging/protocol';
 import { openDb } from '../../../lib/store/db';
@@ -19,10 +18,10 @@ import { createFalseMatchRepo } from '../../../lib/store/false-matches';
 import { createBackgroundService } from '../../../services/background-service';
 import { createCardService } from '../../../services/card-service';
 import { createEntityAdmin } from '../../../services/entity-admin';
-import type { KnowledgeBase, LoadedKnowledgeBase } from '../../../services/knowledge-base';
 import type { Sender } from '../../../services/messaging';
 import { createReadingMemory, memoryHandlers, type ReadingMemory } from '../../../services/reading-memory';
 import { readTab, writeTab } from '../../../services/tab-analyses';
+import { fakeKnowledgeBase } from '../../support/fake-knowledge-base';
 
 const ID = fakeBrowser.runtime.id;
 const ORIGIN = `chrome-extension://${ID}`;
@@ -109,18 +108,6 @@ let service: ReturnType<typeof createBackgroundService>;
 let sentToTabs: unknown[];
 let ports: ((port: unknown) => void)[];
 
-function fakeKnowledgeBase(entities: EntityRepo): KnowledgeBase {
-  const matcher = createKbMatcher(ENTITIES);
-  const load = async () =>
-    ({
-      matcher,
-      entities: new Map([...ENTITIES, ...(await entities.all())].map((e) => [e.id, e])),
-      isSuppressed: () => false,
-      stats: { from: 'compiled', readyMs: 0, entities: ENTITIES.length },
-    }) as LoadedKnowledgeBase;
-  return { current: load, reload: load, reloadLearned: load };
-}
-
 type Reply = 'ignored' | { ok: boolean; value?: unknown; error?: string };
 
 /** Sends `message` as `sender` through the background's `runtime.onMessage` listener. */
@@ -156,7 +143,7 @@ beforeEach(async () => {
   const db = openDb('sender-checks', { indexedDB: new IDBFactory(), IDBKeyRange });
   repo = createEntityRepo(db);
   settings = createSettingsRepo(db);
-  const knowledgeBase = fakeKnowledgeBase(repo);
+  const knowledgeBase = fakeKnowledgeBase(ENTITIES, repo);
   memory = createReadingMemory({ articles: createArticleRepo(db), knowledgeBase, snapshotDelayMs: 0 });
   const falseMatches = createFalseMatchRepo(db);
   const cards = createCardService({ knowledgeBase, repo, falseMatches, memory, openTab: async () => undefined });
