@@ -175,7 +175,7 @@ export function createBackgroundService(
       request,
       sender: { url: sender.url, frameId: sender.frameId, tab: { id: tabId, incognito } },
     };
-    return memory.journal(String(tabId), sender.url ?? request.url, incognito, kept).catch((error: unknown) => {
+    return memory.journal(String(tabId), pageUrlOf(sender, request.url), incognito, kept).catch((error: unknown) => {
       console.warn('Dramatis: could not journal this article', error);
       return null;
     });
@@ -188,7 +188,7 @@ export function createBackgroundService(
       const replay = async () => {
         const [{ matcher, entities, isSuppressed }, notHere, customTopics] = await Promise.all([
           knowledgeBase.current(),
-          falseMatches?.forPage(sender.url ?? request.url),
+          falseMatches?.forPage(pageUrlOf(sender as Sender, request.url)),
           settings.customTopics(),
         ]);
         const found = findSpans(request.blocks, matcher, entities, { isSuppressed });
