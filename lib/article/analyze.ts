@@ -2,12 +2,12 @@
  * The content script's entry points: detection, metadata, root and blocks computed from one
  * scan of the live page, so a page is walked a couple of times at most and never modified.
  */
-import { findRootInScan } from './article-root';
+import { findRootSteps } from './article-root';
 import { scoreFeatures } from './detect';
 import { readJsonLd } from './json-ld';
 import { readMetaTags, type MetaTags } from './meta-tags';
 import { extractMetadata } from './metadata';
-import { measurePage, type PageFeatures } from './page-features';
+import { measurePageSteps, type PageFeatures } from './page-features';
 import { scanSteps, type Paragraph } from './page-scan';
 import { runToEnd, type Steps } from './steps';
 import { textBlockSteps } from './text-blocks';
@@ -35,12 +35,12 @@ export function gatherEvidence(doc: Document): PageEvidence | null {
 function* evidenceSteps(doc: Document): Steps<PageEvidence | null> {
   if (!doc.body) return null;
   const scan = yield* scanSteps(doc.body);
-  const root = findRootInScan(scan);
+  const root = yield* findRootSteps(scan);
   yield;
   const tags = readMetaTags(doc);
   const ld = readJsonLd(doc);
   yield;
-  const features = measurePage(tags, ld, scan, root, pageAddress(doc, tags));
+  const features = yield* measurePageSteps(tags, ld, scan, root, pageAddress(doc, tags));
   yield;
   return { features, root, walked: scan.all };
 }

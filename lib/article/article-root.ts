@@ -4,6 +4,7 @@
  * an ancestor when the body is split over sibling wrappers.
  */
 import { isProse, linkDensity, scanPage, type PageScan, type Paragraph } from './page-scan';
+import { runToEnd, type Steps } from './steps';
 
 /** Share of a paragraph's score given to its 1st, 2nd and 3rd ancestor. */
 const ANCESTOR_SHARES = [1, 0.5, 1 / 6];
@@ -13,17 +14,20 @@ const CONTAINER_TAGS = new Set(['div', 'td', 'section', 'article', 'main', 'cent
 const WIDEN_RATIO = 1.25;
 const MAX_WIDEN_STEPS = 3;
 const MAX_ROOT_LINK_DENSITY = 0.35;
+/** Paragraphs (or candidates) scored per step: a page of 10,000 paragraphs costs tens of ms. */
+const PER_STEP = 500;
 
 function paragraphScore(p: Paragraph): number {
   return 1 + Math.min(p.chars / 100, 3);
 }
 
-function scoreCandidates(scan: PageScan): Map<Element, number> {
+function* scoreCandidates(scan: PageScan): Steps<Map<Element, number>> {
   const scores = new Map<Element, number>();
   const add = (el: Element, value: number): void => {
     scores.set(el, (scores.get(el) ?? 0) + value);
   };
-  for (const p of scan.paragraphs) {
+  for (const [i, p] of scan.paragraphs.entries()) {
+    if (i % PER_STEP === PER_STEP - 1) yield;
     if (!isProse(p)) continue;
     const score = paragraphScore(p);
     if (CONTAINER_TAGS.has(p.element.localName) && p.chars >= 500) add(p.element, score);
@@ -37,10 +41,12 @@ function scoreCandidates(scan: PageScan): Map<Element, number> {
   return scores;
 }
 
-function bestCandidate(scan: PageScan, scores: Map<Element, number>): Element | null {
+function* bestCandidate(scan: PageScan, scores: Map<Element, number>): Steps<Element | null> {
   let best: Element | null = null;
   let bestScore = 0;
+  let i = 0;
   for (const [el, score] of scores) {
+    if (++i % PER_STEP === 0) yield;
     const adjusted = score * (1 - linkDensity(scan.subtree.get(el)));
     if (adjusted > bestScore) {
       best = el;
@@ -66,7 +72,12 @@ function widen(scan: PageScan, start: Element): Element {
 
 /** Picks the article root from an existing page scan (null when the page has no prose). */
 export function findRootInScan(scan: PageScan): Element | null {
-  const best = bestCandidate(scan, scoreCandidates(scan));
+  return runToEnd(findRootSteps(scan));
+}
+
+/** `findRootInScan` as pausable steps (lib/article/steps.ts). */
+export function* findRootSteps(scan: PageScan): Steps<Element | null> {
+  const best = yield* bestCandidate(scan, yield* scoreCandidates(scan));
   return best === null ? null : widen(scan, best);
 }
 

@@ -8,6 +8,7 @@ import { firstMeta, hasMetaPrefix, type MetaTags } from './meta-tags';
 import { containsDate, shortText } from './date-text';
 import { isProse, linkDensity, type PageScan, type Paragraph } from './page-scan';
 import { readerAddressRate } from './reader-address';
+import { runToEnd, type Steps } from './steps';
 import { describeUrl, isDocsHost, type UrlShape } from './url-shape';
 
 /** The detector's inputs for one page. */
@@ -79,13 +80,20 @@ const SUBHEADING = /^h[2-6]$/;
 const PRICE = /[$€£¥₹]\s?\d|\d(?:[.,]\d{2})?\s?(?:€|EUR|USD|GBP|zł|kr)\b/;
 /** "By Jane Doe", in the languages of the corpus and their neighbours. */
 const BYLINE_TEXT = /(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa][vf]|[Pp]rzez|[Оо]т|[Аа]втор)[:\s]+\p{Lu}/u;
+/** Paragraphs looked at per step of the page-wide counts (a page of 10,000 short blocks costs tens of ms). */
+const PARAGRAPHS_PER_STEP = 500;
 
 /** Short blocks whose text passes `test`. */
 function countShortBlocks(paragraphs: readonly Paragraph[], test: (text: string) => boolean): number {
+  return runToEnd(countShortBlocksSteps(paragraphs, test));
+}
+
+function* countShortBlocksSteps(paragraphs: readonly Paragraph[], test: (text: string) => boolean): Steps<number> {
   let count = 0;
-  for (const p of paragraphs) {
+  for (const [i, p] of paragraphs.entries()) {
     const text = shortText(p.nodes, p.chars);
     if (text !== null && test(text)) count++;
+    if (i % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
   }
   return count;
 }
@@ -100,8 +108,13 @@ function nearTitle(paragraphs: readonly Paragraph[], root: Element | null, test:
   return countShortBlocks(paragraphs.slice(Math.max(0, anchor - DATELINE_BEFORE), end), test) > 0;
 }
 
-function countHeadingsIn(paragraphs: readonly Paragraph[], root: Element): number {
-  return paragraphs.filter((p) => SUBHEADING.test(p.element.localName) && root.contains(p.element)).length;
+function* countHeadingsSteps(paragraphs: readonly Paragraph[], root: Element): Steps<number> {
+  let count = 0;
+  for (const [i, p] of paragraphs.entries()) {
+    if (SUBHEADING.test(p.element.localName) && root.contains(p.element)) count++;
+    if (i % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
+  }
+  return count;
 }
 
 function ldTypes(ld: LdNode[]): { article: boolean; other: string[] } {
@@ -150,9 +163,29 @@ export function measurePage(
   root: Element | null,
   address: string | null,
 ): PageFeatures {
+  return runToEnd(measurePageSteps(tags, ld, scan, root, address));
+}
+
+/** `measurePage` as pausable steps (lib/article/steps.ts): its page-wide counts yield as they go. */
+export function* measurePageSteps(
+  tags: MetaTags,
+  ld: LdNode[],
+  scan: PageScan,
+  root: Element | null,
+  address: string | null,
+): Steps<PageFeatures> {
   const { census, body } = scan;
   const types = ldTypes(ld);
   const rootTotals = root ? scan.subtree.get(root) : undefined;
+  const writtenDates = yield* countShortBlocksSteps(scan.paragraphs, containsDate);
+  const priceTexts = yield* countShortBlocksSteps(scan.paragraphs, (text) => PRICE.test(text));
+  const rootHeadings = root ? yield* countHeadingsSteps(scan.paragraphs, root) : 0;
+  const datelineNearTitle = nearTitle(scan.paragraphs, root, containsDate);
+  const bylineNearTitle = nearTitle(scan.paragraphs, root, (text) => BYLINE_TEXT.test(text));
+  yield;
+  const longestRun = longestProseRun(scan.paragraphs);
+  yield;
+  const readerAddress = readerAddressRate(scan.paragraphs, root);
   return {
     ldArticle: types.article,
     ldOther: types.other,
@@ -160,17 +193,17 @@ export function measurePage(
     articleMeta: hasMetaPrefix(tags, 'article:'),
     declaredDate: hasLdField(ld, 'datePublished') || firstMeta(tags, DATE_KEYS) !== null,
     dateMarkup: census.dateMarkup,
-    writtenDates: countShortBlocks(scan.paragraphs, containsDate),
-    datelineNearTitle: nearTitle(scan.paragraphs, root, containsDate),
+    writtenDates,
+    datelineNearTitle,
     bylineMarkup: census.bylineMarkup,
     declaredAuthor: hasLdField(ld, 'author') || firstMeta(tags, AUTHOR_KEYS) !== null,
-    rootHeadings: root ? countHeadingsIn(scan.paragraphs, root) : 0,
+    rootHeadings,
     url: describeUrl(address),
     phoneLinks: census.phoneLinks,
     codeElements: census.codeElements,
     formFields: census.formFields,
-    priceTexts: countShortBlocks(scan.paragraphs, (text) => PRICE.test(text)),
-    bylineNearTitle: nearTitle(scan.paragraphs, root, (text) => BYLINE_TEXT.test(text)),
+    priceTexts,
+    bylineNearTitle,
     h1Count: census.h1Count,
     articleElements: census.articleElements,
     teaserHeadings: census.teaserHeadings,
@@ -182,8 +215,8 @@ export function measurePage(
     rootLinkDensity: linkDensity(rootTotals),
     totalProse: scan.subtree.get(body)?.prose ?? 0,
     bodyLinkDensity: linkDensity(scan.subtree.get(body)),
-    longestRun: longestProseRun(scan.paragraphs),
-    readerAddress: readerAddressRate(scan.paragraphs, root),
+    longestRun,
+    readerAddress,
     docsHost: isDocsHost(address),
   };
 }
