@@ -17,6 +17,8 @@ import {
   type CompiledMatcher,
 } from '../lib/matcher';
 import { combineMatchers, type CandidateMatcher } from '../lib/analysis/combine-matchers';
+import { findSpans, knownSpans } from '../lib/analysis/analyze-article';
+import { warmUpBlocks } from '../lib/analysis/warm-up';
 
 export interface LoadedKnowledgeBase {
   matcher: CandidateMatcher;
@@ -91,8 +93,32 @@ export async function loadKnowledgeBase(repo: EntityRepo): Promise<LoadedKnowled
   return load(repo);
 }
 
+/** Rounds of the warm-up: the known names' matching (the page waits for it), then discovery. */
+const WARM_UP_KNOWN = 30;
+const WARM_UP_DISCOVERY = 3;
+
+/**
+ * Matches sample text made of the knowledge base's names a few times, one round per task so a
+ * page's request waits for one round at most (a millisecond): the engine then runs the matcher,
+ * and discovery after it, as compiled code from the reader's first article on
+ * (lib/analysis/warm-up.ts). Resolves to the spans the last round found.
+ */
+export async function warmUp(loaded: Pick<LoadedKnowledgeBase, 'matcher' | 'entities'>): Promise<number> {
+  const blocks = warmUpBlocks([...loaded.entities.values()]);
+  let found = 0;
+  for (let round = 0; round < WARM_UP_KNOWN + WARM_UP_DISCOVERY; round++) {
+    await new Promise((resume) => setTimeout(resume, 0));
+    found =
+      round < WARM_UP_KNOWN
+        ? knownSpans(blocks, loaded.matcher, loaded.entities).length
+        : findSpans(blocks, loaded.matcher, loaded.entities).spans.length;
+  }
+  return found;
+}
+
 export function createKnowledgeBase(repo: EntityRepo): KnowledgeBase {
   let loading = load(repo);
+  loading.then(warmUp).catch(() => undefined);
   /** A learned-matcher rebuild in progress, and how many edits have reloaded everything. */
   let rebuilding: Promise<Loaded> | undefined;
   let generation = 0;
