@@ -8,6 +8,7 @@ import { ENTITY_TYPES } from '../lib/entities/types';
 import type { Actor } from '../lib/messaging/protocol';
 import { t } from '../services/i18n';
 import { ActorActions, type ActorAction } from './ActorActions';
+import { useProgressiveCount } from './progressive';
 
 /** Group headings by type ("People"), read from the messages when used. */
 export const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
@@ -63,12 +64,13 @@ export interface ActorListProps {
 
 interface ActorRowProps {
   actor: Actor;
-  others: readonly Actor[];
+  /** The saved actors of the page, this one included: what it may be merged into. */
+  saved: readonly Actor[];
   onAction?: ActorListProps['onAction'];
   onReveal?: ActorListProps['onReveal'];
 }
 
-function ActorRow({ actor, others, onAction, onReveal }: ActorRowProps) {
+function ActorRow({ actor, saved, onAction, onReveal }: ActorRowProps) {
   const [open, setOpen] = useState(false);
   const more = useRef<HTMLButtonElement>(null);
   const canAct = actor.discovered && onAction;
@@ -119,30 +121,42 @@ function ActorRow({ actor, others, onAction, onReveal }: ActorRowProps) {
           </button>
         )}
       </div>
-      {canAct && open && <ActorActions id={actionsId} actor={actor} others={others} onAction={onAction} onClose={close} />}
+      {canAct && open && (
+        <ActorActions
+          id={actionsId}
+          actor={actor}
+          others={saved.filter((a) => a.entityId !== actor.entityId)}
+          onAction={onAction}
+          onClose={close}
+        />
+      )}
     </li>
   );
 }
 
 export function ActorList({ actors, onAction, onReveal }: ActorListProps) {
+  const groups = groupActors(actors);
+  // The first rows in reading order are built for the first frame, the rest after it
+  // (components/progressive.ts); every group's heading and count show at once.
+  let left = useProgressiveCount(actors.length);
   if (actors.length === 0) return <p class="empty">{t('panel_no_actors')}</p>;
+  const saved = actors.filter((a) => !a.unsaved);
+  const rows = groups.map(([, list]) => {
+    const shown = Math.min(list.length, left);
+    left -= shown;
+    return shown;
+  });
   return (
     <div class="actor-groups">
-      {groupActors(actors).map(([type, list]) => (
+      {groups.map(([type, list], g) => (
         <section class="actor-group" key={type} aria-labelledby={`group-${type}`} data-type={type}>
           <h3 id={`group-${type}`}>
             <span class={`swatch swatch-${type}`} aria-hidden="true" />
             {TYPE_LABELS[type]} <span class="count">{list.length}</span>
           </h3>
           <ul>
-            {list.map((actor) => (
-              <ActorRow
-                key={actor.entityId}
-                actor={actor}
-                others={actors.filter((a) => a.entityId !== actor.entityId && !a.unsaved)}
-                onAction={onAction}
-                onReveal={onReveal}
-              />
+            {list.slice(0, rows[g]).map((actor) => (
+              <ActorRow key={actor.entityId} actor={actor} saved={saved} onAction={onAction} onReveal={onReveal} />
             ))}
           </ul>
         </section>

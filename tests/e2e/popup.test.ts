@@ -49,12 +49,23 @@ async function topicLabels(popup: Page): Promise<string[]> {
   return popup.$$eval('.topic-label', (labels) => labels.map((l) => l.firstChild?.textContent ?? ''));
 }
 
+/** Waits until every group lists all its actors (long lists fill in over a few frames). */
+async function allRows(popup: Page): Promise<void> {
+  await popup.waitForSelector('.actor-group');
+  await popup.waitForFunction(() =>
+    [...document.querySelectorAll('.actor-group')].every(
+      (g) => g.querySelectorAll('li.actor').length === Number(g.querySelector('.count')?.textContent),
+    ),
+  );
+}
+
 async function discoveredNames(popup: Page): Promise<string[]> {
+  await allRows(popup);
   return popup.$$eval('.actor.discovered .actor-name', (names) => names.map((n) => n.textContent ?? ''));
 }
 
 async function actorGroups(popup: Page): Promise<Record<string, string[]>> {
-  await popup.waitForSelector('.actor-group');
+  await allRows(popup);
   return popup.$$eval('.actor-group', (groups) =>
     Object.fromEntries(
       groups.map((g) => [g.getAttribute('data-type'), [...g.querySelectorAll('.actor-name')].map((a) => a.textContent)]),

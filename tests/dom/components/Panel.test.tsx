@@ -108,3 +108,17 @@ test('an article the reading memory could not keep says why, politely, beside it
   render(null, scratch);
   expect(show({ analysis: base }).querySelector('.store-error')).toBeNull();
 });
+
+test('a long list of actors shows its first rows at once and every row after a few frames', async () => {
+  const actors = (['person', 'organization', 'place'] as const).flatMap((type) =>
+    Array.from({ length: 40 }, (_, i) => ({ entityId: `${type}-${i}`, name: `${type} ${i}`, type, mentions: 40 - i })),
+  );
+  const el = show({ analysis: { ...base, actors } });
+  const rows = () => [...el.querySelectorAll('li.actor')].map((li) => li.getAttribute('data-entity-id'));
+  // The first frame: every group's heading with its full count, and the first rows in reading order.
+  expect([...el.querySelectorAll('.actor-group .count')].map((c) => c.textContent)).toEqual(['40', '40', '40']);
+  expect(rows()).toEqual(Array.from({ length: 10 }, (_, i) => `person-${i}`));
+  // Then the rest, in later frames, without the reader doing anything.
+  await vi.waitFor(() => expect(rows()).toHaveLength(120), { timeout: 3_000, interval: 20 });
+  expect(rows().slice(38, 42)).toEqual(['person-38', 'person-39', 'organization-0', 'organization-1']);
+});
