@@ -8,6 +8,7 @@
 import type { TextBlock } from '../article/types';
 import type { PaintSpan } from '../messaging/protocol';
 import type { HighlightStyle } from '../settings/reader-settings';
+import { watchNearViewport, type NearViewport } from './near-viewport';
 import { rangeFor, segmentsFor } from './ranges';
 
 export const HIGHLIGHT_PREFIX = 'dramatis-';
@@ -51,10 +52,9 @@ interface Painted {
  * 100 ms of the page's main thread, for highlights mostly far off screen.
  */
 export const WINDOW_FROM = 500;
-/** How far beyond the viewport (above and below) a block counts as near. */
-const WINDOW_MARGIN = '150% 0px';
 
-type ObserverClass = typeof IntersectionObserver;
+/** Starts watching which elements are near the viewport (near-viewport.ts), reporting changes. */
+export type NearWatcher = (onChange: (entered: Element[], left: Element[]) => void) => NearViewport;
 
 /** A block's spans: those made into ranges, and those waiting until the block is near. */
 interface BlockPaint {
@@ -63,15 +63,14 @@ interface BlockPaint {
   spans: number;
 }
 
-function createHighlightPainter(doc: Document, api: HighlightApi, Observer: ObserverClass | undefined): Painter {
+function createHighlightPainter(doc: Document, api: HighlightApi, watchNear: NearWatcher | undefined): Painter {
   /** Each registered highlight; a later paint adds its ranges to the same one (a set). */
   const highlights = new Map<string, Highlight>();
   const byBlock = new Map<TextBlock, BlockPaint>();
   let count = 0;
   /** Windowed painting: started past `WINDOW_FROM` spans, until the next `clear`. */
-  let observer: IntersectionObserver | null = null;
+  let near: NearViewport | null = null;
   const blocksOf = new Map<Element, Set<TextBlock>>();
-  const near = new Set<Element>();
 
   function register(items: readonly Painted[]) {
     const byName = new Map<string, Range[]>();
@@ -107,7 +106,7 @@ function createHighlightPainter(doc: Document, api: HighlightApi, Observer: Obse
     return made;
   }
 
-  const isShown = (block: TextBlock) => observer === null || near.has(block.element);
+  const isShown = (block: TextBlock) => near === null || near.isNear(block.element);
 
   function track(block: TextBlock) {
     const el = block.element;
@@ -115,35 +114,36 @@ function createHighlightPainter(doc: Document, api: HighlightApi, Observer: Obse
     if (own) own.add(block);
     else {
       blocksOf.set(el, new Set([block]));
-      observer?.observe(el);
+      near?.track(el);
     }
   }
 
-  function startWindow(Windowing: ObserverClass) {
-    observer = new Windowing(
-      (entries) => {
-        for (const entry of entries) {
-          const el = entry.target;
-          if (entry.isIntersecting === near.has(el)) continue;
-          if (entry.isIntersecting) near.add(el);
-          else near.delete(el);
-          for (const block of blocksOf.get(el) ?? []) {
-            const paint = byBlock.get(block);
-            if (!paint) continue;
-            if (entry.isIntersecting) {
-              materialize(block, paint);
-              register(paint.items);
-            } else unregister(paint.items);
-          }
-        }
-      },
-      { rootMargin: WINDOW_MARGIN },
-    );
-    // Everything painted so far stays registered until the observer's first report.
-    for (const el of blocksOf.keys()) {
-      near.add(el);
-      observer.observe(el);
+  /** Registers (or takes back) the highlights of the blocks of elements that came near (or left). */
+  function show(elements: readonly Element[], shown: boolean) {
+    for (const el of elements) {
+      for (const block of blocksOf.get(el) ?? []) {
+        const paint = byBlock.get(block);
+        if (!paint) continue;
+        if (shown) {
+          materialize(block, paint);
+          register(paint.items);
+        } else unregister(paint.items);
+      }
     }
+  }
+
+  function startWindow(watch: NearWatcher) {
+    const watcher = watch((entered, left) => {
+      show(left, false);
+      show(entered, true);
+    });
+    near = watcher;
+    // What was painted before stays registered only where it is near.
+    for (const el of blocksOf.keys()) watcher.track(el);
+    show(
+      [...blocksOf.keys()].filter((el) => !watcher.isNear(el)),
+      false,
+    );
   }
 
   return {
@@ -160,7 +160,7 @@ function createHighlightPainter(doc: Document, api: HighlightApi, Observer: Obse
         touched.add(block);
       }
       for (const block of touched) track(block);
-      if (observer === null && Observer && count > WINDOW_FROM) startWindow(Observer);
+      if (near === null && watchNear && count > WINDOW_FROM) startWindow(watchNear);
       const shown: Painted[] = [];
       for (const block of touched) if (isShown(block)) shown.push(...materialize(block, byBlock.get(block)!));
       register(shown);
@@ -176,8 +176,7 @@ function createHighlightPainter(doc: Document, api: HighlightApi, Observer: Obse
       own?.delete(block);
       if (own?.size === 0) {
         blocksOf.delete(block.element);
-        near.delete(block.element);
-        observer?.unobserve(block.element);
+        near?.untrack(block.element);
       }
     },
     clear() {
@@ -185,10 +184,9 @@ function createHighlightPainter(doc: Document, api: HighlightApi, Observer: Obse
       highlights.clear();
       byBlock.clear();
       blocksOf.clear();
-      near.clear();
       count = 0;
-      observer?.disconnect();
-      observer = null;
+      near?.disconnect();
+      near = null;
     },
   };
 }
@@ -235,11 +233,17 @@ function createWrappingPainter(doc: Document): Painter {
   };
 }
 
+/** Near-viewport watching in `doc`'s window, where it has one. */
+function nearWatcherOf(doc: Document): NearWatcher | undefined {
+  const win = doc.defaultView;
+  return win ? (onChange) => watchNearViewport(win, onChange) : undefined;
+}
+
 /** A painter for `doc`: highlights where the API exists, wrapping elements elsewhere. */
 export function createPainter(
   doc: Document,
   api: HighlightApi | null,
-  Observer: ObserverClass | undefined = doc.defaultView?.IntersectionObserver,
+  watchNear: NearWatcher | undefined = nearWatcherOf(doc),
 ): Painter {
-  return api ? createHighlightPainter(doc, api, Observer) : createWrappingPainter(doc);
+  return api ? createHighlightPainter(doc, api, watchNear) : createWrappingPainter(doc);
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { TextBlock } from '../../../lib/article/types';
 import type { PaintSpan } from '../../../lib/messaging/protocol';
-import { createPainter, MARK_TAG, WINDOW_FROM, type HighlightApi } from '../../../lib/paint/painter';
+import { createPainter, MARK_TAG, WINDOW_FROM, type HighlightApi, type NearWatcher } from '../../../lib/paint/painter';
 import { pointAt, rangeFor } from '../../../lib/paint/ranges';
 
 /** A block over every Text node under `el`, as the article reader builds it. */
@@ -46,30 +46,32 @@ function fakeApi() {
 }
 
 /**
- * An IntersectionObserver the test drives: `report(el, near)` tells the painter whether `el` is
- * near the viewport, as the browser does after layout.
+ * A near-viewport watcher the test drives: `report(el, near)` tells the painter whether `el` came
+ * near the viewport or left it, as the page's scrolling would; until reported, an element is near.
  */
-function fakeObserver() {
-  let callback: IntersectionObserverCallback | null = null;
+function fakeNear() {
+  let onChange: ((entered: Element[], left: Element[]) => void) | null = null;
   const observed = new Set<Element>();
-  class Observer {
-    constructor(cb: IntersectionObserverCallback) {
-      callback = cb;
-    }
-    observe(el: Element) {
-      observed.add(el);
-    }
-    unobserve(el: Element) {
-      observed.delete(el);
-    }
-    disconnect() {
-      observed.clear();
-      callback = null;
-    }
-  }
-  const report = (el: Element, near: boolean) =>
-    callback?.([{ target: el, isIntersecting: near } as unknown as IntersectionObserverEntry], {} as IntersectionObserver);
-  return { Observer: Observer as unknown as typeof IntersectionObserver, observed, report, started: () => callback !== null };
+  const far = new Set<Element>();
+  const watch: NearWatcher = (callback) => {
+    onChange = callback;
+    return {
+      track: (el) => void observed.add(el),
+      untrack: (el) => void observed.delete(el),
+      isNear: (el) => observed.has(el) && !far.has(el),
+      disconnect() {
+        observed.clear();
+        onChange = null;
+      },
+    };
+  };
+  const report = (el: Element, near: boolean) => {
+    if (near === !far.has(el)) return;
+    if (near) far.delete(el);
+    else far.add(el);
+    onChange?.(near ? [el] : [], near ? [] : [el]);
+  };
+  return { watch, observed, report, started: () => onChange !== null };
 }
 
 const span = (start: number, end: number, type: PaintSpan['type'] = 'place'): PaintSpan => ({
@@ -175,15 +177,15 @@ describe('wrapping fallback', () => {
       { ...span(9, 15), block: i },
     ]);
     const { api, texts } = fakeApi();
-    const { Observer, observed, report, started } = fakeObserver();
-    const painter = createPainter(document, api, Observer);
+    const { watch, observed, report, started } = fakeNear();
+    const painter = createPainter(document, api, watch);
     painter.paint(blocks, spans.slice(0, 400));
     expect(started()).toBe(false);
     expect(texts()).toHaveLength(400);
     painter.paint(blocks, spans.slice(400));
     expect(started()).toBe(true);
     expect(observed.size).toBe(300);
-    // Until the observer's first report, everything painted stays registered.
+    // Until the watcher reports them far, everything painted stays registered.
     expect(texts()).toHaveLength(600);
     for (const [i, block] of blocks.entries()) report(block.element, i < 10 || i >= 290);
     expect(texts()).toHaveLength(40);

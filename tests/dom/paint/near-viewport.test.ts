@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { afterEach, expect, test } from 'vitest';
+import { watchNearViewport } from '../../../lib/paint/near-viewport';
+
+/**
+ * A page laid out by the test: element i spans [i·100, i·100 + 80) in document coordinates,
+ * shifted by `offset`; the viewport is `view` (1,000 px tall); frames run when the test says.
+ * The page's scrolling is fired at the document, as browsers do.
+ */
+function page(count: number) {
+  const state = { offset: 0, top: 0, rectReads: 0 };
+  const elements = Array.from({ length: count }, (_, i) => {
+    const el = document.createElement('p');
+    el.getBoundingClientRect = () => {
+      state.rectReads++;
+      const top = i * 100 + state.offset - state.top;
+      return { top, bottom: top + 80, left: 0, right: 100, width: 100, height: 80, x: 0, y: top } as DOMRect;
+    };
+    document.body.append(el);
+    return el;
+  });
+  const frames: (() => void)[] = [];
+  const changes: { entered: number[]; left: number[] }[] = [];
+  const index = (el: Element) => elements.indexOf(el as HTMLParagraphElement);
+  const near = watchNearViewport(
+    window,
+    (entered, left) =>
+      changes.push({ entered: entered.map(index).sort((a, b) => a - b), left: left.map(index).sort((a, b) => a - b) }),
+    { viewport: () => ({ top: state.top, height: 1_000 }), frame: (run) => frames.push(run) },
+  );
+  const flush = () => {
+    for (const run of frames.splice(0)) run();
+  };
+  const nearOnes = () => elements.flatMap((el, i) => (near.isNear(el) ? [i] : []));
+  return { state, elements, near, changes, flush, nearOnes };
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+afterEach(() => document.body.replaceChildren());
+
+test('an element is known near or far as soon as it is watched: within 2.5 viewports above or below', () => {
+  const { elements, near, nearOnes } = page(200);
+  for (const el of elements) near.track(el);
+  // The viewport is [0, 1000); near is [-2500, 3500].
+  expect(nearOnes()).toEqual(range(0, 35));
+});
+
+test('scrolling changes nothing until the reader comes within half a screen of what is not near', () => {
+  const { state, elements, near, changes, flush } = page(1_000);
+  for (const el of elements) near.track(el);
+  // Each change repaints the whole document: 2 screens of scrolling make none…
+  for (const top of [500, 1_000, 1_500, 2_000]) {
+    state.top = top;
+    document.dispatchEvent(new Event('scroll', { bubbles: true }));
+    flush();
+  }
+  expect(changes).toEqual([]);
+  // …and the next makes one, for a few screens more: near is now [0, 6000].
+  state.top = 2_500;
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  flush();
+  expect(changes).toEqual([{ entered: range(36, 60), left: [] }]);
+});
+
+test('scrolling reports what came near and what left, once a frame, without reading the layout again', () => {
+  const { state, elements, near, changes, flush, nearOnes } = page(10_000);
+  for (const el of elements) near.track(el);
+  state.rectReads = 0;
+  state.top = 10_000;
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  flush();
+  // Near is now [7500, 13500]: elements 75 to 135.
+  expect(changes).toEqual([{ entered: range(75, 135), left: range(0, 35) }]);
+  expect(nearOnes()).toEqual(range(75, 135));
+  // A frame's question on a page of 10,000 blocks is a search in places already read.
+  expect(state.rectReads).toBe(0);
+});
+
+test('when the layout may have moved (a resize), the places are read again', () => {
+  const { state, elements, near, changes, flush, nearOnes } = page(300);
+  for (const el of elements) near.track(el);
+  state.offset = 5_000; // a banner of 5,000 px appeared above the article
+  window.dispatchEvent(new Event('resize'));
+  flush();
+  expect(changes.at(-1)!.left).toEqual(range(0, 35));
+  expect(nearOnes()).toEqual([]);
+  state.top = 5_000;
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  flush();
+  expect(nearOnes()).toEqual(range(0, 35));
+});
+
+test('a box that scrolled inside the page has its places read again', () => {
+  const { state, elements, near, flush, nearOnes } = page(300);
+  for (const el of elements) near.track(el);
+  state.offset = -10_000; // the article's own scrolling box moved its text up
+  const box = document.createElement('div');
+  document.body.append(box);
+  box.dispatchEvent(new Event('scroll'));
+  flush();
+  expect(nearOnes()).toEqual(range(75, 135));
+});
+
+test('a block taller than the window stays near while any of it is', () => {
+  const { state, near, flush } = page(0);
+  const tall = document.createElement('div');
+  tall.getBoundingClientRect = () => ({ top: -state.top, bottom: 20_000 - state.top }) as DOMRect;
+  near.track(tall);
+  state.top = 15_000;
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  flush();
+  expect(near.isNear(tall)).toBe(true);
+  state.top = 30_000;
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  flush();
+  expect(near.isNear(tall)).toBe(false);
+});
+
+test('an element no longer watched is never reported; after disconnect nothing is', () => {
+  const { state, elements, near, changes, flush } = page(100);
+  for (const el of elements) near.track(el);
+  near.untrack(elements[50]!);
+  state.top = 5_000;
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  flush();
+  expect(changes.at(-1)).toEqual({ entered: [...range(36, 49), ...range(51, 85)], left: range(0, 24) });
+  near.disconnect();
+  state.top = 0;
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  flush();
+  expect(changes).toHaveLength(1);
+});
