@@ -6,7 +6,8 @@
  *   same page in the same tab (what Reader View costs): per page, median and p95 of the ratio;
  * - long tasks from navigation until `dramatis:page` + 500 ms, with the extension and in a
  *   second Chromium without it; the extension's cost is the difference;
- * - stress pages: 1 MB of prose, 50,000 text nodes, a live blog gaining a paragraph every 100 ms;
+ * - stress pages: 1 MB of prose, 50,000 text nodes (loaded, then scrolled fast), a live blog gaining
+ *   a paragraph every 100 ms;
  * - the popup: from the background's answer to the frame that shows it (`dramatis:popup`);
  * - the content script's gzip size and what it is made of.
  * Writes bench-output/page.json and prints the budgets with PASS or FAIL; a report, so it exits 0
@@ -213,6 +214,42 @@ async function liveRun(tab: Page, url: string, until?: number) {
   return { measures, state: final, end, longTasks, duringWork };
 }
 
+/** Frames of the scroll run, and the px each one moves: a fling, 24,000 px a second. */
+const SCROLL_FRAMES = 240;
+const SCROLL_STEP = 400;
+
+/**
+ * A reader flinging down a long page: the page loaded (and, with the extension, read and painted,
+ * plus a second), then scrolled `SCROLL_STEP` px a frame for `SCROLL_FRAMES` frames. Frame
+ * durations (from one animation frame to the next) and the long tasks during the scroll.
+ */
+async function scrollRun(tab: Page, url: string, withExtension: boolean) {
+  await visit(tab, url);
+  if (withExtension) await awaitMeasures(tab);
+  await new Promise((done) => setTimeout(done, 1_000));
+  const { frames, from, to } = await tab.evaluate(
+    (count: number, step: number) =>
+      new Promise<{ frames: number[]; from: number; to: number }>((done) => {
+        const frames: number[] = [];
+        const from = performance.now();
+        let last = from;
+        const next = () => {
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+          window.scrollBy(0, step);
+          if (frames.length < count) requestAnimationFrame(next);
+          else done({ frames, from, to: now });
+        };
+        requestAnimationFrame(next);
+      }),
+    SCROLL_FRAMES,
+    SCROLL_STEP,
+  );
+  const longTasks = ((await longTasksBefore(tab, to)) ?? []).filter((t) => t.start + t.duration > from);
+  return { frames: { ...spread(frames), max: round(Math.max(...frames)) }, longTasks };
+}
+
 async function benchStress(tabs: Tabs) {
   const dir = mkdtempSync(join(tmpdir(), 'dramatis-stress-'));
   writeFileSync(join(dir, 'big.html'), bigArticle());
@@ -225,6 +262,12 @@ async function benchStress(tabs: Tabs) {
     log('Stress pages: 1 MB article, 50,000 text nodes');
     const big = await measurePage(tabs, `${server.url}big.html`, 'stress: 1 MB article', true);
     const nodes = await measurePage(tabs, `${server.url}nodes.html`, 'stress: 50,000 text nodes', true);
+    log('Scrolling the 50,000-text-node page, with the extension and without');
+    const scroll = {
+      page: 'stress: scrolling the 50,000-text-node page',
+      with: await scrollRun(tabs.withExt, `${server.url}nodes.html`, true),
+      without: await scrollRun(tabs.without, `${server.url}nodes.html`, false),
+    };
     log(`Live blog: a paragraph every 100 ms for ${LIVE_SECONDS} s, with the extension and without`);
     const withRun = await liveRun(tabs.withExt, `${server.url}live.html`);
     const bareRun = await liveRun(tabs.without, `${server.url}live.html`, withRun.end);
@@ -247,7 +290,7 @@ async function benchStress(tabs: Tabs) {
         ms: Math.round(sum(withRun.longTasks) - sum(bareRun.longTasks)),
       },
     };
-    return { big, nodes, live };
+    return { big, nodes, scroll, live };
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
@@ -269,6 +312,8 @@ async function benchPopup(browser: Browser, extensionId: string, tab: Page) {
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   const worker = await extensionWorker(browser, extensionId);
   const tabId = await activeTabId(worker, tab);
+  // Asking which tab is active brought the article's tab to the front: a tab behind draws no frames.
+  await popup.bringToFront();
   const runs: number[] = [];
   try {
     for (let i = 0; i < POPUP_RUNS; i++) {
@@ -417,6 +462,13 @@ function table(
       verdict(p.extension.count <= 0),
     ]);
   }
+  const scroll = stress.scroll;
+  rows.push([
+    `${scroll.page}: extension long tasks = 0`,
+    `${tasks(scroll.with.longTasks)}; frames median ${scroll.with.frames.median} ms, p95 ${scroll.with.frames.p95}, worst ${scroll.with.frames.max}`,
+    `without ${tasks(scroll.without.longTasks)}; frames median ${scroll.without.frames.median} ms, p95 ${scroll.without.frames.p95}, worst ${scroll.without.frames.max}`,
+    verdict(scroll.with.longTasks.length <= scroll.without.longTasks.length),
+  ]);
   const live = stress.live;
   rows.push(
     [
