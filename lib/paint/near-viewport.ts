@@ -2,10 +2,10 @@
  * Which of an article's blocks are near the viewport, for painting only those on a long page
  * (painter.ts). An IntersectionObserver did this first, one target per block: on a page of
  * 10,000 paragraphs the browser then spent 15 to 35 ms of every frame computing intersections,
- * and scrolling it dropped frames. Here each block's place in the document is read once (a
- * rectangle, when it is first watched) and kept sorted, so a frame's question "what is near?"
- * is a binary search; the places are read again only when the layout may have moved them (the
- * document or the window changed size, an inner box scrolled).
+ * and scrolling it dropped frames. Here the blocks are kept in their order down the page (the
+ * document's order, in an article's single column), and a frame's question "what is near?" is a
+ * binary search over their live positions: a dozen rectangles read, not ten thousand, whatever
+ * moved them (scrolling, an inner box scrolling, content added above, a resize).
  */
 
 /**
@@ -13,13 +13,11 @@
  * change to the highlights costs the browser a paint of the whole document (on the page of
  * 10,000 paragraphs, scrolling that changed them every frame took 15 ms a frame), so changes
  * come in batches: once a block within `REFRESH_MARGIN` of the viewport is not near, everything
- * within `NEAR_MARGIN` becomes near and everything beyond it far, which lasts the reader a few
+ * within `NEAR_MARGIN` becomes near and everything else far, which lasts the reader a few
  * screens of scrolling.
  */
 export const NEAR_MARGIN = 2.5;
 const REFRESH_MARGIN = 0.5;
-/** Places older than this are read again at the next check: a layout can move without resizing. */
-const FRESH_MS = 2_000;
 
 export interface NearViewport {
   /** Starts watching `el`; whether it is near is known at once (`isNear`). */
@@ -29,22 +27,18 @@ export interface NearViewport {
   disconnect(): void;
 }
 
-/** The part of the document in view: its top and height, in document coordinates. */
-export interface ViewportOf {
-  (): { top: number; height: number };
-}
-
 export interface NearViewportOptions {
   margin?: number;
-  viewport?: ViewportOf;
+  /** The viewport's height in px: the window's by default. */
+  viewportHeight?: () => number;
   /** Runs the check before a frame is drawn: `requestAnimationFrame` by default. */
   frame?: (run: () => void) => void;
 }
 
-interface Place {
-  el: Element;
-  top: number;
-  bottom: number;
+/** A vertical band around the viewport, in viewport coordinates. */
+interface Band {
+  from: number;
+  to: number;
 }
 
 /**
@@ -55,76 +49,66 @@ interface Place {
 export function watchNearViewport(
   win: Window,
   onChange: (entered: Element[], left: Element[]) => void,
-  { margin = NEAR_MARGIN, viewport, frame }: NearViewportOptions = {},
+  { margin = NEAR_MARGIN, viewportHeight, frame }: NearViewportOptions = {},
 ): NearViewport {
-  const view: ViewportOf = viewport ?? (() => ({ top: win.scrollY, height: win.innerHeight }));
+  const height = viewportHeight ?? (() => win.innerHeight);
   const nextFrame = frame ?? ((run: () => void) => win.requestAnimationFrame(() => run()));
+  /** The watched elements, top to bottom. */
+  const order: Element[] = [];
   const tracked = new Set<Element>();
   const near = new Set<Element>();
-  /** Sorted by top; null when the layout may have moved things (read again at the next check). */
-  let places: Place[] | null = [];
-  const placeByElement = new Map<Element, Place>();
-  let measuredAt = performance.now();
+  /** The first and last element made near by the last change: where the near stretch is. */
+  let span: [Element, Element] | null = null;
+  /** The tallest element seen: how far above a band an element may start and still reach in. */
   let tallest = 0;
   let scheduled = false;
   let connected = true;
 
-  const placeOf = (el: Element, scrollTop: number): Place => {
-    const rect = el.getBoundingClientRect();
-    return { el, top: rect.top + scrollTop, bottom: rect.bottom + scrollTop };
+  const band = (around: number): Band => {
+    const h = height();
+    return { from: -around * h, to: h + around * h };
   };
-  const windowOf = (around = margin) => {
-    const { top, height } = view();
-    return { from: top - around * height, to: top + height + around * height, top };
-  };
-  const isIn = (p: Place, w: { from: number; to: number }) => p.bottom >= w.from && p.top <= w.to;
+  const isIn = (rect: DOMRect, b: Band) => rect.bottom >= b.from && rect.top <= b.to;
 
-  /** First index whose top is greater than `y`. */
-  function upperBound(list: readonly Place[], y: number): number {
+  /** First index in `order` whose element's top is below `y` (the live layout). */
+  function upperBound(y: number): number {
     let lo = 0;
-    let hi = list.length;
+    let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid]!.top <= y) lo = mid + 1;
+      if (order[mid]!.getBoundingClientRect().top <= y) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  function measure(scrollTop: number): Place[] {
-    const list = [...tracked].map((el) => placeOf(el, scrollTop)).sort((a, b) => a.top - b.top);
-    placeByElement.clear();
-    for (const p of list) placeByElement.set(p.el, p);
-    tallest = list.reduce((max, p) => Math.max(max, p.bottom - p.top), 0);
-    measuredAt = performance.now();
-    return list;
-  }
-
-  /** The watched elements within `w`. */
-  function within(list: readonly Place[], w: { from: number; to: number }): Element[] {
+  /** The watched elements within `b`, bottom to top. */
+  function within(b: Band): Element[] {
     const found: Element[] = [];
-    // Everything starting above the window's end, back to what could still reach into it.
-    for (let i = upperBound(list, w.to) - 1; i >= 0 && list[i]!.top >= w.from - tallest; i--) {
-      if (isIn(list[i]!, w)) found.push(list[i]!.el);
+    for (let i = upperBound(b.to) - 1; i >= 0; i--) {
+      const rect = order[i]!.getBoundingClientRect();
+      if (rect.top < b.from - tallest) break;
+      if (isIn(rect, b)) found.push(order[i]!);
     }
     return found;
   }
 
+  /** The near stretch lies wholly outside `b`: what is shown is far from what is seen. */
+  function strayed(b: Band): boolean {
+    if (!span) return false;
+    const [first, last] = span;
+    return first.getBoundingClientRect().top > b.to || last.getBoundingClientRect().bottom < b.from;
+  }
+
   function check() {
     scheduled = false;
-    if (!connected) return;
-    const w = windowOf();
-    if (performance.now() - measuredAt > FRESH_MS) places = null;
-    const list = (places ??= measure(w.top));
+    if (!connected || order.length === 0) return;
     // Nothing to show that is not shown, nothing shown far away: nothing changes.
-    const beyond = windowOf(2 * margin);
-    const farAway = (el: Element) => {
-      const place = placeByElement.get(el);
-      return place !== undefined && !isIn(place, beyond);
-    };
-    if (within(list, windowOf(REFRESH_MARGIN)).every((el) => near.has(el)) && ![...near].some(farAway)) return;
-    const now = new Set(within(list, w));
-    const entered = [...now].filter((el) => !near.has(el));
+    if (within(band(REFRESH_MARGIN)).every((el) => near.has(el)) && !strayed(band(2 * margin))) return;
+    const found = within(band(margin));
+    span = found.length > 0 ? [found.at(-1)!, found[0]!] : null;
+    const now = new Set(found);
+    const entered = found.filter((el) => !near.has(el)).reverse();
     const left = [...near].filter((el) => !now.has(el));
     near.clear();
     for (const el of now) near.add(el);
@@ -136,70 +120,45 @@ export function watchNearViewport(
     scheduled = true;
     nextFrame(check);
   }
-  const moved = () => {
-    places = null;
-    schedule();
-  };
-  const onScroll = (event: Event) => {
-    // An inner box scrolled: what is in it moved on the page.
-    if (event.target !== win.document && event.target !== win) places = null;
-    schedule();
-  };
 
-  win.addEventListener('scroll', onScroll, { passive: true, capture: true });
-  win.addEventListener('resize', moved, { passive: true });
-  // The document's size: content added or removed moves what follows it. The first report is
-  // the size at the start, which moves nothing.
-  let size: string | null = null;
+  // Captured: an inner box's scrolling moves its blocks too. A resize, or content added or
+  // removed (the document's size changes), moves them without scrolling.
+  win.addEventListener('scroll', schedule, { passive: true, capture: true });
+  win.addEventListener('resize', schedule, { passive: true });
   const Resizes = (win as Window & typeof globalThis).ResizeObserver;
-  const resizes =
-    typeof Resizes === 'function'
-      ? new Resizes((entries) => {
-          const box = entries.at(-1)?.contentRect;
-          const now = box ? `${box.width}x${box.height}` : '';
-          if (size !== null && now !== size) moved();
-          size = now;
-        })
-      : null;
+  const resizes = typeof Resizes === 'function' ? new Resizes(schedule) : null;
   resizes?.observe(win.document.documentElement);
 
   return {
     track(el) {
       if (tracked.has(el)) return;
       tracked.add(el);
-      const w = windowOf();
-      const place = placeOf(el, w.top);
-      if (isIn(place, w)) near.add(el);
-      if (places) {
-        places.splice(upperBound(places, place.top), 0, place);
-        placeByElement.set(el, place);
-        tallest = Math.max(tallest, place.bottom - place.top);
-      }
+      const rect = el.getBoundingClientRect();
+      order.splice(upperBound(rect.top), 0, el);
+      tallest = Math.max(tallest, rect.bottom - rect.top);
+      if (!isIn(rect, band(margin))) return;
+      near.add(el);
+      if (!span) span = [el, el];
+      else if (rect.top < span[0].getBoundingClientRect().top) span[0] = el;
+      else if (rect.bottom > span[1].getBoundingClientRect().bottom) span[1] = el;
     },
     untrack(el) {
       if (!tracked.delete(el)) return;
+      const at = order.indexOf(el);
+      if (at >= 0) order.splice(at, 1);
       near.delete(el);
-      const place = placeByElement.get(el);
-      placeByElement.delete(el);
-      if (!places || !place) return;
-      // Among the places sharing its top, just before the first one below it.
-      for (let i = upperBound(places, place.top) - 1; i >= 0 && places[i]!.top === place.top; i--) {
-        if (places[i] === place) {
-          places.splice(i, 1);
-          return;
-        }
-      }
+      if (span?.includes(el)) span = null;
     },
     isNear: (el) => near.has(el),
     disconnect() {
       connected = false;
-      win.removeEventListener('scroll', onScroll, { capture: true });
-      win.removeEventListener('resize', moved);
+      win.removeEventListener('scroll', schedule, { capture: true });
+      win.removeEventListener('resize', schedule);
       resizes?.disconnect();
+      order.length = 0;
       tracked.clear();
       near.clear();
-      placeByElement.clear();
-      places = [];
+      span = null;
     },
   };
 }

@@ -26,7 +26,7 @@ function page(count: number) {
     window,
     (entered, left) =>
       changes.push({ entered: entered.map(index).sort((a, b) => a - b), left: left.map(index).sort((a, b) => a - b) }),
-    { viewport: () => ({ top: state.top, height: 1_000 }), frame: (run) => frames.push(run) },
+    { viewportHeight: () => 1_000, frame: (run) => frames.push(run) },
   );
   const flush = () => {
     for (const run of frames.splice(0)) run();
@@ -63,7 +63,7 @@ test('scrolling changes nothing until the reader comes within half a screen of w
   expect(changes).toEqual([{ entered: range(36, 60), left: [] }]);
 });
 
-test('scrolling reports what came near and what left, once a frame, without reading the layout again', () => {
+test('scrolling reports what came near and what left, once a frame, reading a few dozen places of 10,000', () => {
   const { state, elements, near, changes, flush, nearOnes } = page(10_000);
   for (const el of elements) near.track(el);
   state.rectReads = 0;
@@ -74,25 +74,25 @@ test('scrolling reports what came near and what left, once a frame, without read
   // Near is now [7500, 13500]: elements 75 to 135.
   expect(changes).toEqual([{ entered: range(75, 135), left: range(0, 35) }]);
   expect(nearOnes()).toEqual(range(75, 135));
-  // A frame's question on a page of 10,000 blocks is a search in places already read.
-  expect(state.rectReads).toBe(0);
+  // A frame's question on a page of 10,000 blocks is a binary search, plus the blocks it finds.
+  expect(state.rectReads).toBeLessThan(2 * (41 + 21 + 14 * 3));
 });
 
-test('when the layout may have moved (a resize), the places are read again', () => {
+test('when the layout moved (a resize), what is near follows it', () => {
   const { state, elements, near, changes, flush, nearOnes } = page(300);
   for (const el of elements) near.track(el);
-  state.offset = 5_000; // a banner of 5,000 px appeared above the article
+  state.offset = 20_000; // 20,000 px of comments appeared above the article
   window.dispatchEvent(new Event('resize'));
   flush();
   expect(changes.at(-1)!.left).toEqual(range(0, 35));
   expect(nearOnes()).toEqual([]);
-  state.top = 5_000;
+  state.top = 20_000;
   document.dispatchEvent(new Event('scroll', { bubbles: true }));
   flush();
   expect(nearOnes()).toEqual(range(0, 35));
 });
 
-test('a box that scrolled inside the page has its places read again', () => {
+test('a box that scrolled inside the page moves its blocks near or away', () => {
   const { state, elements, near, flush, nearOnes } = page(300);
   for (const el of elements) near.track(el);
   state.offset = -10_000; // the article's own scrolling box moved its text up
