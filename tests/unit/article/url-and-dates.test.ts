@@ -58,6 +58,11 @@ describe('metadata helpers', () => {
     ['Floods return to the valley | DN', null, 'Floods return to the valley'],
     ['Obama – the untold story', null, 'Obama – the untold story'],
     ['Plain headline', 'Daily News', 'Plain headline'],
+    // The site name compared without spaces, punctuation and symbols, in any script.
+    ['Aktuálně.cz – Vláda schválila rozpočet na příští rok', 'Aktuálně', 'Vláda schválila rozpočet na příští rok'],
+    ['Московский Комсомолец | Новости дня', 'МК: Московский комсомолец', 'Новости дня'],
+    ['人民日报 — 两国举行会谈', '人民日报', '两国举行会谈'],
+    ['Talks resume in Vienna after a long pause · O’Reilly™ News', 'OReilly News', 'Talks resume in Vienna after a long pause'],
   ])('stripSiteName(%j)', (title, site, expected) => {
     expect(stripSiteName(title, site)).toBe(expected);
   });
