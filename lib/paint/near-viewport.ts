@@ -59,6 +59,8 @@ export function watchNearViewport(
   const near = new Set<Element>();
   /** The first and last element made near by the last change: where the near stretch is. */
   let span: [Element, Element] | null = null;
+  /** An end of the stretch was untracked: where it reaches is unknown until the next change. */
+  let lost = false;
   /** The tallest element seen: how far above a band an element may start and still reach in. */
   let tallest = 0;
   let scheduled = false;
@@ -93,18 +95,24 @@ export function watchNearViewport(
     return found;
   }
 
-  /** The near stretch lies wholly outside `b`: what is shown is far from what is seen. */
-  function strayed(b: Band): boolean {
-    if (!span) return false;
+  /**
+   * An end of the near stretch lies wholly outside `b`: what is shown reaches far from what is
+   * seen. The stretch grows without a change where blocks are added near the viewport and the
+   * reader follows them (a live blog scrolled to its newest entry): each one is near when it
+   * comes, and those it pushes up stayed near until this trimmed them.
+   */
+  function overreaches(b: Band): boolean {
+    if (!span) return lost;
     const [first, last] = span;
-    return first.getBoundingClientRect().top > b.to || last.getBoundingClientRect().bottom < b.from;
+    return first.getBoundingClientRect().bottom < b.from || last.getBoundingClientRect().top > b.to;
   }
 
   function check() {
     scheduled = false;
     if (!connected || order.length === 0) return;
     // Nothing to show that is not shown, nothing shown far away: nothing changes.
-    if (within(band(REFRESH_MARGIN)).every((el) => near.has(el)) && !strayed(band(2 * margin))) return;
+    if (within(band(REFRESH_MARGIN)).every((el) => near.has(el)) && !overreaches(band(2 * margin))) return;
+    lost = false;
     const found = within(band(margin));
     span = found.length > 0 ? [found.at(-1)!, found[0]!] : null;
     const now = new Set(found);
@@ -138,6 +146,7 @@ export function watchNearViewport(
       tallest = Math.max(tallest, rect.bottom - rect.top);
       if (!isIn(rect, band(margin))) return;
       near.add(el);
+      if (lost) return;
       if (!span) span = [el, el];
       else if (rect.top < span[0].getBoundingClientRect().top) span[0] = el;
       else if (rect.bottom > span[1].getBoundingClientRect().bottom) span[1] = el;
@@ -147,7 +156,10 @@ export function watchNearViewport(
       const at = order.indexOf(el);
       if (at >= 0) order.splice(at, 1);
       near.delete(el);
-      if (span?.includes(el)) span = null;
+      if (!span?.includes(el)) return;
+      span = null;
+      lost = near.size > 0;
+      if (lost) schedule();
     },
     isNear: (el) => near.has(el),
     disconnect() {
@@ -159,6 +171,7 @@ export function watchNearViewport(
       tracked.clear();
       near.clear();
       span = null;
+      lost = false;
     },
   };
 }

@@ -132,3 +132,38 @@ test('an element no longer watched is never reported; after disconnect nothing i
   flush();
   expect(changes).toHaveLength(1);
 });
+
+test('blocks added where the reader follows them (a live blog) do not stay near once pushed far up', () => {
+  const { state, elements, near, changes, flush, nearOnes } = page(400);
+  for (const [i, el] of elements.entries()) {
+    // The newest block is tracked at the viewport's bottom edge, and the reader keeps it in view.
+    near.track(el);
+    state.top = Math.max(0, i * 100 + 80 - 1_000);
+    document.dispatchEvent(new Event('scroll', { bubbles: true }));
+    flush();
+  }
+  // Every block was near when it came; the old ones left in batches, a few screens at a time
+  // (each change repaints the whole document).
+  const shown = nearOnes();
+  expect(shown.at(-1)).toBe(399);
+  expect(shown[0]).toBeGreaterThan(399 - 65);
+  expect(shown.length).toBeLessThan(65);
+  expect(changes.length).toBeGreaterThan(5);
+  expect(changes.length).toBeLessThan(20);
+  expect(changes.every((c) => c.entered.length === 0 && c.left.length > 0)).toBe(true);
+});
+
+test('when a block at an end of the near stretch is untracked, the next check finds the stretch again', () => {
+  const { state, elements, near, flush, nearOnes } = page(400);
+  for (const [i, el] of elements.entries()) {
+    near.track(el);
+    state.top = Math.max(0, i * 100 + 80 - 1_000);
+    // The page re-renders its newest block each time (untracked, then tracked again).
+    near.untrack(el);
+    near.track(el);
+    document.dispatchEvent(new Event('scroll', { bubbles: true }));
+    flush();
+  }
+  expect(nearOnes().length).toBeLessThan(65);
+  expect(nearOnes().at(-1)).toBe(399);
+});
