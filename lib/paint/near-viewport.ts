@@ -18,6 +18,8 @@
  */
 export const NEAR_MARGIN = 2.5;
 const REFRESH_MARGIN = 0.5;
+/** `Node.DOCUMENT_POSITION_FOLLOWING`. */
+const FOLLOWING = 4;
 
 export interface NearViewport {
   /** Starts watching `el`; whether it is near is known at once (`isNear`). */
@@ -84,6 +86,25 @@ export function watchNearViewport(
     return lo;
   }
 
+  /**
+   * Where `el` goes in `order`: the document's order, which is the page's order down an article's
+   * column, found without reading layout. Painting watches blocks mostly in that order, so the
+   * last place is tried first; a binary search over live positions for each of a 50,000-block
+   * page's blocks read a rectangle 800,000 times, most of the painting's cost.
+   */
+  function insertionPoint(el: Element): number {
+    const follows = (before: Element) => (before.compareDocumentPosition(el) & FOLLOWING) !== 0;
+    if (order.length === 0 || follows(order[order.length - 1]!)) return order.length;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (follows(order[mid]!)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** The watched elements within `b`, bottom to top. */
   function within(b: Band): Element[] {
     const found: Element[] = [];
@@ -142,7 +163,7 @@ export function watchNearViewport(
       if (tracked.has(el)) return;
       tracked.add(el);
       const rect = el.getBoundingClientRect();
-      order.splice(upperBound(rect.top), 0, el);
+      order.splice(insertionPoint(el), 0, el);
       tallest = Math.max(tallest, rect.bottom - rect.top);
       if (!isIn(rect, band(margin))) return;
       near.add(el);

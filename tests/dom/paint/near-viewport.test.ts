@@ -167,3 +167,20 @@ test('when a block at an end of the near stretch is untracked, the next check fi
   expect(nearOnes().length).toBeLessThan(65);
   expect(nearOnes().at(-1)).toBe(399);
 });
+
+test("watching a long page's blocks reads one rectangle each: their place comes from the document's order", () => {
+  const { state, elements, near, changes, flush, nearOnes } = page(3_000);
+  // Painting watches blocks mostly in order; a few come late, out of order.
+  const late = new Set([5, 1_500, 2_999]);
+  for (const [i, el] of elements.entries()) if (!late.has(i)) near.track(el);
+  for (const i of late) near.track(elements[i]!);
+  // One rectangle each, and for the near ones the near stretch's ends (ten times that before).
+  expect(state.rectReads).toBeLessThan(3_000 + 2 * 36 + 1);
+  expect(nearOnes()).toEqual(range(0, 35));
+  // The order is right: scrolling to the middle finds the middle, the late one included.
+  state.top = 150_000;
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  flush();
+  expect(nearOnes()).toEqual(range(1_475, 1_535));
+  expect(changes.at(-1)!.entered).toContain(1_500);
+});
