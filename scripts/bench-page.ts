@@ -8,7 +8,8 @@
  *   second Chromium without it; the extension's cost is the difference;
  * - stress pages: 1 MB of prose, 50,000 text nodes (loaded, then scrolled fast), a live blog gaining
  *   a paragraph every 100 ms;
- * - the popup: from the background's answer to the frame that shows it (`dramatis:popup`);
+ * - the popup: from the background's answer to the answer in its DOM (`dramatis:popup-render`)
+ *   and to the next frame (`dramatis:popup`);
  * - the content script's gzip size and what it is made of.
  * Writes bench-output/page.json and prints the budgets with PASS or FAIL; a report, so it exits 0
  * when a budget fails. Needs `npm run build` first. BENCH_PAGES=n benches only the first n corpus
@@ -297,13 +298,15 @@ async function benchStress(tabs: Tabs) {
   }
 }
 
-/** One frame at 60 Hz: the popup's budget from the background's answer to showing it. */
+/** One frame at 60 Hz: the popup's budget for its work from the background's answer to showing it. */
 const FRAME_MS = 1000 / 60;
 const POPUP_RUNS = 10;
 
 /**
- * The popup of `tab` opened `POPUP_RUNS` times: `dramatis:popup`, from the background's answer to
- * the next frame (the popup records it), median and worst.
+ * The popup of `tab` opened `POPUP_RUNS` times. From the background's answer, the popup records
+ * `dramatis:popup-render` until the answer is in the DOM (its own work: within a frame, the next
+ * frame shows it) and `dramatis:popup` until the next frame begins, which adds the wait for that
+ * frame (up to 16.7 ms, whatever the work). Median and worst of each.
  */
 async function benchPopup(browser: Browser, extensionId: string, tab: Page) {
   const popup = await browser.newPage();
@@ -314,17 +317,23 @@ async function benchPopup(browser: Browser, extensionId: string, tab: Page) {
   const tabId = await activeTabId(worker, tab);
   // Asking which tab is active brought the article's tab to the front: a tab behind draws no frames.
   await popup.bringToFront();
-  const runs: number[] = [];
+  const render: number[] = [];
+  const frame: number[] = [];
   try {
     for (let i = 0; i < POPUP_RUNS; i++) {
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
       await popup.waitForFunction(() => performance.getEntriesByName('dramatis:popup').length > 0, { timeout: 10_000 });
-      runs.push(await popup.evaluate(() => performance.getEntriesByName('dramatis:popup')[0]!.duration));
+      const [inDom, shown] = await popup.evaluate(() =>
+        ['dramatis:popup-render', 'dramatis:popup'].map((name) => performance.getEntriesByName(name)[0]!.duration),
+      );
+      render.push(inDom!);
+      frame.push(shown!);
     }
   } finally {
     await popup.close();
   }
-  return { runs: runs.map((ms) => round(ms)), ...spread(runs), max: round(Math.max(...runs)) };
+  const stats = (xs: number[]) => ({ runs: xs.map((ms) => round(ms)), ...spread(xs), max: round(Math.max(...xs)) });
+  return { render: stats(render), frame: stats(frame), n: render.length };
 }
 
 async function benchBundle() {
@@ -485,9 +494,9 @@ function table(
     ],
     [
       'popup shows its content within one frame of the answer',
-      `median ${popup.median} ms, worst ${popup.max} ms (${popup.n} openings, on the live blog's tab)`,
+      `answer in the DOM: median ${popup.render.median} ms, worst ${popup.render.max} ms; next frame begins: median ${popup.frame.median} ms, worst ${popup.frame.max} ms (${popup.n} openings, on the live blog's tab)`,
       `one frame: ${FRAME_MS.toFixed(1)} ms`,
-      verdict((popup.max ?? Infinity) <= FRAME_MS),
+      verdict((popup.render.max ?? Infinity) <= FRAME_MS),
     ],
     [
       'content script < 30 KB gzip',
