@@ -106,6 +106,41 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     await page.close();
   });
 
+  test('highlights are painted: a name looks different with its highlight than without', async () => {
+    // The stylesheet is scoped to :root for Chrome (highlight styles inherit there; wxt.config.ts):
+    // were a browser not to inherit them, the ranges would be registered and nothing painted.
+    const page = await open('caspian-cooperation.html');
+    const clip = await page.evaluate(() => {
+      for (const [name, highlight] of CSS.highlights) {
+        if (name !== 'dramatis-place') continue;
+        for (const range of highlight as unknown as Iterable<Range>) {
+          if (range.toString() !== 'Iran') continue;
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const rect = range.getBoundingClientRect();
+          return { x: rect.x - 2, y: rect.y - 2, width: rect.width + 4, height: rect.height + 6 };
+        }
+      }
+      return null;
+    });
+    expect(clip).not.toBeNull();
+    const shot = () => page.screenshot({ clip: clip! });
+    const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await frames();
+    const painted = await shot();
+    const registered = await page.evaluate(() => {
+      const kept = [...CSS.highlights];
+      CSS.highlights.clear();
+      return kept.length;
+    });
+    expect(registered).toBeGreaterThan(0);
+    await frames();
+    const plain = await shot();
+    expect(Buffer.compare(painted, plain)).not.toBe(0);
+    // Nothing else on the clip changes between two shots: the difference is the highlight.
+    expect(Buffer.compare(plain, await shot())).toBe(0);
+    await page.close();
+  });
+
   test('the section front is not an article: no highlights, page measured', async () => {
     expect(expected.pages['section-front.html']?.isArticle).toBe(false);
     const page = await open('section-front.html');
