@@ -117,6 +117,20 @@ describe.each(BUILDS)('%s', (_name, dir) => {
     expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
+  test('the content stylesheet scopes highlight rules to :root where highlight styles inherit (Chrome) only', () => {
+    const css = readFileSync(join(dir, 'content-scripts/content.css'), 'utf8');
+    const rules = css.match(/[^{}]*::highlight\([\w-]+\)\s*\{/g) ?? [];
+    expect(rules.length).toBeGreaterThanOrEqual(31);
+    for (const rule of rules) expect(rule.trim().startsWith(':root::highlight(')).toBe(mv3);
+  });
+
+  test('the popup’s scripts ask to be compiled as they load', () => {
+    const popup = readFileSync(join(dir, 'popup.html'), 'utf8');
+    const entry = /<script[^>]+src="\/(chunks\/popup-[\w-]+\.js)"/.exec(popup)?.[1];
+    expect(entry).toBeDefined();
+    expect(readFileSync(join(dir, entry!), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+  });
+
   test('no remote code and no string turned into code in any built file', () => {
     const found = filesOf(dir)
       .filter((f) => /\.(m?js|html|json)$/.test(f))
