@@ -102,8 +102,9 @@ export function createBackgroundService(
     (sender.origin === undefined || `${sender.origin}/` === extensionOrigin);
 
   /**
-   * The article's spans, answered as soon as they are found: the page paints them while its
-   * actors and topics are described for the popup and the article is stored.
+   * The article's spans, sent ahead as soon as they are found (the known names, then all of
+   * them): the page paints them while the reading is journaled, its actors and topics described
+   * for the popup and the article stored. The answer repeats the last early one.
    */
   async function onArticle(request: ArticleRequest, sender: Sender, early?: (value: { spans: PaintSpan[] }) => void) {
     const tabId = tabOf(sender);
@@ -124,6 +125,9 @@ export function createBackgroundService(
       const journaled = journal(tabId, request, sender);
       const found = findSpans(request.blocks, matcher, entities, { isSuppressed, known });
       const spans = found.spans.filter((s) => !notHere.has(s.entityId));
+      // Every name, discovered ones too, goes to the page while the journal is written: a page
+      // whose names the knowledge base lacks has nothing else to paint until then.
+      if (early) early({ spans });
       // Journaled before the answer leaves: a worker stopped before storing stores it on waking.
       const entry = await journaled;
       describeSoon(tabId, () =>

@@ -71,14 +71,14 @@ interface PortRequest {
   envelope: Envelope;
 }
 
-/** The final answer to request `id`, or (`early`) a first one ahead of it. */
+/** The final answer to request `id`, or (`early`) one sent ahead of it. */
 type PortReply = { id: number; reply: Reply<MessageName> } | { id: number; early: unknown };
 
 const isPortReply = (m: unknown): m is PortReply =>
   typeof m === 'object' && m !== null && typeof (m as PortReply).id === 'number';
 
 export interface PageChannel {
-  /** @param onEarly receives the background's first answer, when it sends one before the last */
+  /** @param onEarly receives each answer the background sends ahead of the last, in order */
   request<N extends MessageName>(name: N, data: RequestOf<N>, onEarly?: (value: ResponseOf<N>) => void): Promise<ResponseOf<N>>;
   close(): void;
 }

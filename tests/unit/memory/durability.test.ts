@@ -7,7 +7,7 @@
  */
 import { Dexie, type Table } from 'dexie';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createEntityRepo, learnedIdOf, type EntityRepo } from '../../../lib/entities/repo';
 import type { Entity } from '../../../lib/entities/types';
@@ -293,6 +293,53 @@ describe('a worker stopped after answering a page, before storing it', () => {
       'https://news.example/usual',
     ]);
     expect(JSON.stringify(await db.meta.toArray())).not.toContain('news.example/private');
+  });
+});
+
+describe('answers ahead of the journal', () => {
+  test('every name, discovered ones too, reaches the page while its reading is still being journaled', async () => {
+    // The port the page's content script opens, as the worker sees it; the journal's write stalls.
+    let onConnect: ((port: unknown) => void) | undefined;
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((l) => void (onConnect = l as never));
+    let release = () => {};
+    await startWorker((m) => ({
+      ...m,
+      journal: (...args) => new Promise((done) => (release = () => void m.journal(...args).then(done))),
+    }));
+    const url = 'https://news.example/journaling';
+    const blocks = story(1, PEOPLE[0]!);
+    const posted: { early?: { spans: PaintSpan[] }; reply?: { ok: boolean; value: { spans: PaintSpan[] } } }[] = [];
+    let deliver: (message: unknown) => void = () => {};
+    onConnect!({
+      name: 'dramatis:page',
+      sender: sender(url),
+      onMessage: { addListener: (l: (message: unknown) => void) => (deliver = l) },
+      onDisconnect: { addListener: () => undefined },
+      postMessage: (message: (typeof posted)[number]) => posted.push(structuredClone(message)),
+    });
+    const request: ArticleRequest = {
+      url,
+      title: 'A story',
+      isArticle: true,
+      score: 3,
+      forced: false,
+      meta: { title: 'A story', byline: null, publishedAt: null, siteName: null, canonicalUrl: null, language: 'en' },
+      blocks,
+    };
+    deliver({ id: 1, envelope: { name: 'bg:article', data: request } });
+    await vi.waitFor(() => expect(posted).toHaveLength(2));
+    const [known, every] = posted.map((m) => m.early!.spans);
+    expect(known!.some((s) => s.discovered)).toBe(false);
+    expect(known!.length).toBeGreaterThan(0);
+    const discovered = every!.filter((s) => s.discovered).map((s) => blocks[s.block]!.slice(s.start, s.end));
+    expect(discovered).toContain(PEOPLE[0]);
+    expect(posted.every((m) => m.reply === undefined)).toBe(true);
+
+    release();
+    await vi.waitFor(() => expect(posted).toHaveLength(3));
+    expect(posted[2]!.reply).toEqual({ ok: true, value: { spans: every } });
+    await service.settled();
+    expect(await articles.count()).toBe(1);
   });
 });
 

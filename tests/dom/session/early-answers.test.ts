@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+/**
+ * The background answers an article in steps (services/background-service.ts): the names its
+ * knowledge base holds, then every name, discovered ones too, while it journals the reading, then
+ * the answer, which repeats the last step. Through the real session over a background the test
+ * answers by hand: each step is painted as it comes, and the answer that changes nothing paints
+ * nothing again (a repaint takes every highlight down and builds them anew).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Envelope, PaintSpan } from '../../../lib/messaging/protocol';
+import { startPageSession } from '../../../services/page-session';
+
+vi.hoisted(() => {
+  (globalThis as unknown as { navigation: EventTarget }).navigation = new EventTarget();
+});
+
+const html = readFileSync(path.resolve(__dirname, '../../fixtures/caspian-cooperation.html'), 'utf8');
+
+let ctx: ContentScriptContext;
+let highlights: Map<string, Set<Range>>;
+/** What the page asked through its port, with the means to answer it. */
+let asked: { id: number; blocks: string[] }[];
+let reply: (message: unknown) => void;
+
+/** Spans of `word` in the article's blocks, known or discovered. */
+function spansOf(blocks: string[], word: string, discovered = false): PaintSpan[] {
+  return blocks.flatMap((text, block) =>
+    [...text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].map((m) => ({
+      block,
+      start: m.index!,
+      end: m.index! + m[0].length,
+      entityId: word,
+      type: 'place' as const,
+      ...(discovered ? { discovered: true } : {}),
+    })),
+  );
+}
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).toBe(true);
+};
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Each highlight's ranges, as the text they cover. */
+const shown = () =>
+  Object.fromEntries([...highlights].map(([name, ranges]) => [name, [...ranges].map((r) => r.toString()).sort()]));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  performance.clearMeasures();
+  asked = [];
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.head.replaceChildren(...parsed.head.childNodes);
+  document.body.replaceChildren(...parsed.body.childNodes);
+  highlights = new Map();
+  for (const scope of [window, globalThis]) Object.defineProperty(scope, 'CSS', { value: { highlights }, configurable: true });
+  (window as unknown as { Highlight: unknown }).Highlight = class extends Set<Range> {
+    constructor(...ranges: Range[]) {
+      super(ranges);
+    }
+  };
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((() => {
+    const listeners: ((message: unknown) => void)[] = [];
+    reply = (message) => listeners.forEach((l) => l(structuredClone(message)));
+    return {
+      name: 'dramatis:page',
+      onMessage: { addListener: (l: (message: unknown) => void) => listeners.push(l) },
+      onDisconnect: { addListener: () => undefined },
+      postMessage({ id, envelope }: { id: number; envelope: Envelope }) {
+        if (envelope.name === 'bg:article') asked.push({ id, blocks: (envelope.data as { blocks: string[] }).blocks });
+      },
+      disconnect() {},
+    };
+  }) as never);
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => ({ ok: true, value: { ok: true } })) as never);
+  ctx = new ContentScriptContext('content');
+  startPageSession(ctx, { cardCss: '' });
+});
+
+afterEach(() => {
+  ctx.notifyInvalidated();
+  vi.restoreAllMocks();
+});
+
+test('each early answer is painted as it comes; the answer repeating the last one paints nothing again', async () => {
+  await until(() => asked.length === 1);
+  const { id, blocks } = asked[0]!;
+  const known = spansOf(blocks, 'Iran');
+  const every = [...known, ...spansOf(blocks, 'Russia', true)].sort((a, b) => a.block - b.block || a.start - b.start);
+  expect(known.length).toBeGreaterThan(0);
+  expect(every.length).toBeGreaterThan(known.length);
+
+  reply({ id, early: { spans: known } });
+  await until(() => highlights.has('dramatis-place'));
+  expect(Object.keys(shown())).toEqual(['dramatis-place']);
+  expect(performance.getEntriesByName('dramatis:article')).toHaveLength(1);
+
+  // Every name, while the background journals: the discovered ones are painted before the answer.
+  reply({ id, early: { spans: every } });
+  await until(() => highlights.has('dramatis-place-discovered'));
+  const afterEarly = shown();
+  const objects = [...highlights.values()];
+  expect(afterEarly['dramatis-place-discovered']!.every((text) => text === 'Russia')).toBe(true);
+
+  reply({ id, reply: { ok: true, value: { spans: every } } });
+  await pause(100);
+  expect(shown()).toEqual(afterEarly);
+  // The same Highlight objects: nothing was taken down and built again.
+  const now = [...highlights.values()];
+  expect(now).toHaveLength(objects.length);
+  expect(now.every((h, i) => h === objects[i])).toBe(true);
+});
+
+test('a page whose names the knowledge base lacks is painted from the second early answer, with no answer yet', async () => {
+  await until(() => asked.length === 1);
+  const { id, blocks } = asked[0]!;
+  const discovered = spansOf(blocks, 'Russia', true);
+  reply({ id, early: { spans: [] } });
+  await pause(50);
+  expect(highlights.size).toBe(0);
+  expect(performance.getEntriesByName('dramatis:article')).toHaveLength(0);
+
+  reply({ id, early: { spans: discovered } });
+  await until(() => highlights.has('dramatis-place-discovered'));
+  expect(shown()['dramatis-place-discovered']).toHaveLength(discovered.length);
+  expect(performance.getEntriesByName('dramatis:article')).toHaveLength(1);
+});
+
+test('an answer that differs from the last early one is painted', async () => {
+  await until(() => asked.length === 1);
+  const { id, blocks } = asked[0]!;
+  reply({ id, early: { spans: spansOf(blocks, 'Iran') } });
+  await until(() => highlights.has('dramatis-place'));
+  reply({ id, reply: { ok: true, value: { spans: spansOf(blocks, 'Russia', true) } } });
+  await until(() => highlights.has('dramatis-place-discovered') && !highlights.has('dramatis-place'));
+});
