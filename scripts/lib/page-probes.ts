@@ -35,6 +35,8 @@ export interface LongTask {
 export interface Measures {
   /** `dramatis:article` (ms), null on pages judged not to be articles. */
   article: number | null;
+  /** When the content script started on the page (`dramatis:page`'s start), in page time. */
+  pageStart: number;
   /** When `dramatis:page` ended, in page time (ms since navigation). */
   pageEnd: number;
   /** Every `dramatis:scan` and `dramatis:paint`, as [start, end] in page time. */
@@ -79,7 +81,13 @@ export async function awaitMeasures(tab: Page): Promise<Measures | null> {
     const known = performance.getEntriesByName('dramatis:known')[0];
     const phases =
       article && scan && known ? { setup: scan.startTime - article.startTime, scan: scan.duration, known: known.duration } : null;
-    return { article: article?.duration ?? null, pageEnd: page.startTime + page.duration, work, phases };
+    return {
+      article: article?.duration ?? null,
+      pageStart: page.startTime,
+      pageEnd: page.startTime + page.duration,
+      work,
+      phases,
+    };
   });
 }
 
