@@ -18,6 +18,14 @@
  */
 export const NEAR_MARGIN = 2.5;
 const REFRESH_MARGIN = 0.5;
+/**
+ * A fling: the page scrolled more than this many viewport heights per 100 ms, two checks in a
+ * row. Its text is a blur, and on the page of 50,000 text nodes each change made mid-fling (every
+ * few frames at 24,000 px a second) cost a frame of up to 50 ms; the change waits until the
+ * scrolling slows or `SETTLE_MS` after it stops. One jump (a link to a section) is no fling.
+ */
+const FLING_SCREENS_PER_100_MS = 1;
+const SETTLE_MS = 100;
 /** `Node.DOCUMENT_POSITION_FOLLOWING`. */
 const FOLLOWING = 4;
 
@@ -35,6 +43,12 @@ export interface NearViewportOptions {
   viewportHeight?: () => number;
   /** Runs the check before a frame is drawn: `requestAnimationFrame` by default. */
   frame?: (run: () => void) => void;
+  /** The document's scroll position in px: the window's by default. */
+  scrollPosition?: () => number;
+  /** The clock: `performance.now` by default. */
+  now?: () => number;
+  /** Runs `run` after `ms`, returning a cancel: `setTimeout` by default. */
+  later?: (run: () => void, ms: number) => () => void;
 }
 
 /** A vertical band around the viewport, in viewport coordinates. */
@@ -51,10 +65,18 @@ interface Band {
 export function watchNearViewport(
   win: Window,
   onChange: (entered: Element[], left: Element[]) => void,
-  { margin = NEAR_MARGIN, viewportHeight, frame }: NearViewportOptions = {},
+  { margin = NEAR_MARGIN, viewportHeight, frame, scrollPosition, now, later }: NearViewportOptions = {},
 ): NearViewport {
   const height = viewportHeight ?? (() => win.innerHeight);
   const nextFrame = frame ?? ((run: () => void) => win.requestAnimationFrame(() => run()));
+  const position = scrollPosition ?? (() => win.scrollY ?? 0);
+  const clock = now ?? (() => performance.now());
+  const after =
+    later ??
+    ((run: () => void, ms: number) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    });
   /** The watched elements, top to bottom. */
   const order: Element[] = [];
   const tracked = new Set<Element>();
@@ -67,6 +89,20 @@ export function watchNearViewport(
   let tallest = 0;
   let scheduled = false;
   let connected = true;
+  /** The scroll position and time at the last check, whether the scrolling then was fast. */
+  let last = { at: clock(), y: position(), fast: false };
+  /** The check that follows a fling, once the scrolling stopped. */
+  let settle: (() => void) | null = null;
+
+  /** Whether the page is being flung: fast since the last check, and fast at the check before. */
+  function flinging(): boolean {
+    const at = clock();
+    const y = position();
+    const fast = Math.abs(y - last.y) > ((at - last.at) / 100) * FLING_SCREENS_PER_100_MS * height();
+    const sustained = fast && last.fast;
+    last = { at, y, fast };
+    return sustained;
+  }
 
   const band = (around: number): Band => {
     const h = height();
@@ -131,6 +167,12 @@ export function watchNearViewport(
   function check() {
     scheduled = false;
     if (!connected || order.length === 0) return;
+    settle?.();
+    settle = null;
+    if (flinging()) {
+      settle = after(schedule, SETTLE_MS);
+      return;
+    }
     // Nothing to show that is not shown, nothing shown far away: nothing changes.
     if (within(band(REFRESH_MARGIN)).every((el) => near.has(el)) && !overreaches(band(2 * margin))) return;
     lost = false;
@@ -185,6 +227,8 @@ export function watchNearViewport(
     isNear: (el) => near.has(el),
     disconnect() {
       connected = false;
+      settle?.();
+      settle = null;
       win.removeEventListener('scroll', schedule, { capture: true });
       win.removeEventListener('resize', schedule);
       resizes?.disconnect();

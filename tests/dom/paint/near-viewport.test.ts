@@ -4,11 +4,13 @@ import { watchNearViewport } from '../../../lib/paint/near-viewport';
 
 /**
  * A page laid out by the test: element i spans [i·100, i·100 + 80) in document coordinates,
- * shifted by `offset`; the viewport is `view` (1,000 px tall); frames run when the test says.
+ * shifted by `offset`; the viewport is `view` (1,000 px tall); frames run when the test says, and
+ * on a clocked page so do the timers (`wait`).
  * The page's scrolling is fired at the document, as browsers do.
  */
-function page(count: number) {
-  const state = { offset: 0, top: 0, rectReads: 0 };
+function page(count: number, { clocked = false } = {}) {
+  const state = { offset: 0, top: 0, rectReads: 0, clock: 0 };
+  const timers: { at: number; run: () => void }[] = [];
   const elements = Array.from({ length: count }, (_, i) => {
     const el = document.createElement('p');
     el.getBoundingClientRect = () => {
@@ -26,13 +28,35 @@ function page(count: number) {
     window,
     (entered, left) =>
       changes.push({ entered: entered.map(index).sort((a, b) => a - b), left: left.map(index).sort((a, b) => a - b) }),
-    { viewportHeight: () => 1_000, frame: (run) => frames.push(run) },
+    {
+      viewportHeight: () => 1_000,
+      frame: (run) => frames.push(run),
+      // Clocked pages scroll in time (flings); the others move without it, as the window's own
+      // scroll position, which happy-dom keeps at 0, says.
+      ...(clocked && {
+        scrollPosition: () => state.top,
+        now: () => state.clock,
+        later: (run: () => void, ms: number) => {
+          const timer = { at: state.clock + ms, run };
+          timers.push(timer);
+          return () => void timers.splice(timers.indexOf(timer) >>> 0, 1);
+        },
+      }),
+    },
   );
+  /** Moves the clock on by `ms`, running the timers due. */
+  const wait = (ms: number) => {
+    state.clock += ms;
+    for (const timer of timers.filter((t) => t.at <= state.clock)) {
+      timers.splice(timers.indexOf(timer), 1);
+      timer.run();
+    }
+  };
   const flush = () => {
     for (const run of frames.splice(0)) run();
   };
   const nearOnes = () => elements.flatMap((el, i) => (near.isNear(el) ? [i] : []));
-  return { state, elements, near, changes, flush, nearOnes };
+  return { state, elements, near, changes, flush, nearOnes, wait };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -183,4 +207,49 @@ test("watching a long page's blocks reads one rectangle each: their place comes 
   flush();
   expect(nearOnes()).toEqual(range(1_475, 1_535));
   expect(changes.at(-1)!.entered).toContain(1_500);
+});
+
+test('a fling changes nothing while it lasts, and everything once it stops', () => {
+  const { state, elements, near, changes, flush, nearOnes, wait } = page(2_000, { clocked: true });
+  for (const el of elements) near.track(el);
+  state.clock = 10_000;
+  // 400 px a frame, 60 frames a second: 24,000 px a second, 40 screens (of 1,000 px) in all.
+  for (let frame = 0; frame < 100; frame++) {
+    state.top += 400;
+    state.clock += 1000 / 60;
+    document.dispatchEvent(new Event('scroll', { bubbles: true }));
+    flush();
+  }
+  // The first frames, not yet known to be a fling, may change once; the fling's 37 screens after none.
+  expect(changes.length).toBeLessThanOrEqual(1);
+  const during = changes.length;
+  wait(50);
+  flush();
+  expect(changes).toHaveLength(during);
+  wait(100);
+  flush();
+  // Stopped at 40,000 px: near is now [37,500, 43,500].
+  expect(changes).toHaveLength(during + 1);
+  expect(nearOnes()).toEqual(range(375, 435));
+});
+
+test('a reader scrolling as they read, and one jump, are followed at once', () => {
+  const { state, elements, near, changes, flush, nearOnes } = page(2_000, { clocked: true });
+  for (const el of elements) near.track(el);
+  state.clock = 10_000;
+  // 100 px a frame (6,000 px a second): fast reading, no fling.
+  for (let frame = 0; frame < 60; frame++) {
+    state.top += 100;
+    state.clock += 1000 / 60;
+    document.dispatchEvent(new Event('scroll', { bubbles: true }));
+    flush();
+  }
+  expect(changes.length).toBeGreaterThan(0);
+  expect(nearOnes()).toContain(60);
+  // A jump of 100 screens in one frame (a link to a section): painted in that frame.
+  state.top = 106_000;
+  state.clock += 1000 / 60;
+  document.dispatchEvent(new Event('scroll', { bubbles: true }));
+  flush();
+  expect(nearOnes()).toEqual(range(1035, 1095));
 });
