@@ -13,6 +13,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardData, Envelope, PaintSpan } from '../../../lib/messaging/protocol';
 import { startPageSession } from '../../../services/page-session';
+import { loadHighlightPage } from '../../support/highlight-page';
 
 const html = readFileSync(path.resolve(__dirname, '../../fixtures/caspian-cooperation.html'), 'utf8');
 const NAMES: Record<string, string> = { Iran: 'country:ir', Russia: 'country:ru', Tehran: 'city:tehran' };
@@ -65,17 +66,7 @@ const until = async (check: () => boolean) => {
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.head.replaceChildren(...parsed.head.childNodes);
-  document.body.replaceChildren(...parsed.body.childNodes);
-  highlights = new Map();
-  // happy-dom has no highlight registry: a Map stands in for `CSS.highlights`.
-  for (const scope of [window, globalThis]) Object.defineProperty(scope, 'CSS', { value: { highlights }, configurable: true });
-  (window as unknown as { Highlight: unknown }).Highlight = class extends Set<Range> {
-    constructor(...ranges: Range[]) {
-      super(ranges);
-    }
-  };
+  highlights = loadHighlightPage(html);
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => ({
     ok: true,
     value: answer(message),

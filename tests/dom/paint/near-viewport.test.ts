@@ -59,6 +59,17 @@ function page(count: number, { clocked = false } = {}) {
   return { state, elements, near, changes, flush, nearOnes, wait };
 }
 
+/** Scrolls a clocked page `px` a frame for `frames` frames at 60 a second, from 10 s on its clock. */
+function scrollFrames({ state, flush }: ReturnType<typeof page>, px: number, frames: number) {
+  state.clock = Math.max(state.clock, 10_000);
+  for (let frame = 0; frame < frames; frame++) {
+    state.top += px;
+    state.clock += 1000 / 60;
+    document.dispatchEvent(new Event('scroll', { bubbles: true }));
+    flush();
+  }
+}
+
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 afterEach(() => document.body.replaceChildren());
@@ -210,16 +221,11 @@ test("watching a long page's blocks reads one rectangle each: their place comes 
 });
 
 test('a fling changes nothing while it lasts, and everything once it stops', () => {
-  const { state, elements, near, changes, flush, nearOnes, wait } = page(2_000, { clocked: true });
+  const view = page(2_000, { clocked: true });
+  const { elements, near, changes, flush, nearOnes, wait } = view;
   for (const el of elements) near.track(el);
-  state.clock = 10_000;
   // 400 px a frame, 60 frames a second: 24,000 px a second, 40 screens (of 1,000 px) in all.
-  for (let frame = 0; frame < 100; frame++) {
-    state.top += 400;
-    state.clock += 1000 / 60;
-    document.dispatchEvent(new Event('scroll', { bubbles: true }));
-    flush();
-  }
+  scrollFrames(view, 400, 100);
   // The first frames, not yet known to be a fling, may change once; the fling's 37 screens after none.
   expect(changes.length).toBeLessThanOrEqual(1);
   const during = changes.length;
@@ -234,16 +240,11 @@ test('a fling changes nothing while it lasts, and everything once it stops', () 
 });
 
 test('a reader scrolling as they read, and one jump, are followed at once', () => {
-  const { state, elements, near, changes, flush, nearOnes } = page(2_000, { clocked: true });
+  const view = page(2_000, { clocked: true });
+  const { state, elements, near, changes, flush, nearOnes } = view;
   for (const el of elements) near.track(el);
-  state.clock = 10_000;
   // 100 px a frame (6,000 px a second): fast reading, no fling.
-  for (let frame = 0; frame < 60; frame++) {
-    state.top += 100;
-    state.clock += 1000 / 60;
-    document.dispatchEvent(new Event('scroll', { bubbles: true }));
-    flush();
-  }
+  scrollFrames(view, 100, 60);
   expect(changes.length).toBeGreaterThan(0);
   expect(nearOnes()).toContain(60);
   // A jump of 100 screens in one frame (a link to a section): painted in that frame.

@@ -14,6 +14,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Envelope, PaintSpan } from '../../../lib/messaging/protocol';
 import { startPageSession } from '../../../services/page-session';
+import { loadHighlightPage } from '../../support/highlight-page';
 
 vi.hoisted(() => {
   (globalThis as unknown as { navigation: EventTarget }).navigation = new EventTarget();
@@ -54,16 +55,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   performance.clearMeasures();
   asked = [];
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.head.replaceChildren(...parsed.head.childNodes);
-  document.body.replaceChildren(...parsed.body.childNodes);
-  highlights = new Map();
-  for (const scope of [window, globalThis]) Object.defineProperty(scope, 'CSS', { value: { highlights }, configurable: true });
-  (window as unknown as { Highlight: unknown }).Highlight = class extends Set<Range> {
-    constructor(...ranges: Range[]) {
-      super(ranges);
-    }
-  };
+  highlights = loadHighlightPage(html);
   vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((() => {
     const listeners: ((message: unknown) => void)[] = [];
     reply = (message) => listeners.forEach((l) => l(structuredClone(message)));

@@ -15,6 +15,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Envelope, PaintSpan } from '../../../lib/messaging/protocol';
 import { startPageSession } from '../../../services/page-session';
+import { loadHighlightPage } from '../../support/highlight-page';
 
 // As in Chrome and Firefox, the page has the Navigation API, so WXT watches the address through
 // it instead of polling every second (a poll that would ask the context, and hide whether the
@@ -83,17 +84,7 @@ beforeEach(async () => {
   requests = [];
   disconnects = [];
   observing = new Set();
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
-  document.head.replaceChildren(...parsed.head.childNodes);
-  document.body.replaceChildren(...parsed.body.childNodes);
-  highlights = new Map();
-  // happy-dom has no highlight registry: a Map stands in for `CSS.highlights`.
-  for (const scope of [window, globalThis]) Object.defineProperty(scope, 'CSS', { value: { highlights }, configurable: true });
-  (window as unknown as { Highlight: unknown }).Highlight = class extends Set<Range> {
-    constructor(...ranges: Range[]) {
-      super(ranges);
-    }
-  };
+  highlights = loadHighlightPage(html);
   const Native = globalThis.MutationObserver;
   vi.stubGlobal(
     'MutationObserver',

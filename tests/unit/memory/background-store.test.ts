@@ -17,6 +17,7 @@ import type { Sender } from '../../../services/messaging';
 import { createReadingMemory, type ReadingMemory } from '../../../services/reading-memory';
 import { readTab } from '../../../services/tab-analyses';
 import { fakeKnowledgeBase } from '../../support/fake-knowledge-base';
+import { articleRequest } from '../../support/article-request';
 
 const ENTITIES: Entity[] = [
   { id: 'p:sayyari', name: 'Habibollah Sayyari', type: 'person', aliases: ['Habibullah Sayyari'] },
@@ -54,17 +55,7 @@ function sender(url: string, incognito = false): Sender {
 
 /** Sends `bg:article` the way a content script does; answers the background's reply. */
 async function read(url: string, blocks: string[], from = sender(url), extra: Partial<ArticleRequest> = {}) {
-  const request: ArticleRequest = {
-    url,
-    title: 'A story',
-    isArticle: true,
-    score: 3,
-    forced: false,
-    meta: { title: url.split('/').pop()!, byline: null, publishedAt: null, siteName: null, canonicalUrl: null, language: 'en' },
-    blocks,
-    ...extra,
-  };
-  const envelope: Envelope<'bg:article'> = { name: 'bg:article', data: request };
+  const envelope: Envelope<'bg:article'> = { name: 'bg:article', data: articleRequest(url, blocks, extra) };
   const reply = await new Promise<{ ok: boolean; value: { spans: PaintSpan[] } }>((resolve) => {
     const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
     void trigger(envelope, from, resolve);

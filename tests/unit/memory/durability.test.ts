@@ -21,6 +21,7 @@ import type { Handlers, Sender } from '../../../services/messaging';
 import { createReadingMemory, type ReadingMemory } from '../../../services/reading-memory';
 import { readTab } from '../../../services/tab-analyses';
 import { fakeKnowledgeBase } from '../../support/fake-knowledge-base';
+import { articleRequest } from '../../support/article-request';
 
 const ENTITIES: Entity[] = [
   { id: 'p:sayyari', name: 'Habibollah Sayyari', type: 'person', aliases: ['Habibullah Sayyari'] },
@@ -74,16 +75,7 @@ function sender(url: string, incognito = false): Sender {
 
 /** Sends `bg:article` the way a content script does; answers the background's reply. */
 async function read(url: string, blocks: string[], from = sender(url)) {
-  const request: ArticleRequest = {
-    url,
-    title: 'A story',
-    isArticle: true,
-    score: 3,
-    forced: false,
-    meta: { title: url.split('/').pop()!, byline: null, publishedAt: null, siteName: null, canonicalUrl: null, language: 'en' },
-    blocks,
-  };
-  const envelope: Envelope<'bg:article'> = { name: 'bg:article', data: request };
+  const envelope: Envelope<'bg:article'> = { name: 'bg:article', data: articleRequest(url, blocks) };
   const reply = await new Promise<{ ok: boolean; value: { spans: PaintSpan[] } }>((resolve) => {
     const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
     void trigger(envelope, from, resolve);
@@ -317,16 +309,7 @@ describe('answers ahead of the journal', () => {
       onDisconnect: { addListener: () => undefined },
       postMessage: (message: (typeof posted)[number]) => posted.push(structuredClone(message)),
     });
-    const request: ArticleRequest = {
-      url,
-      title: 'A story',
-      isArticle: true,
-      score: 3,
-      forced: false,
-      meta: { title: 'A story', byline: null, publishedAt: null, siteName: null, canonicalUrl: null, language: 'en' },
-      blocks,
-    };
-    deliver({ id: 1, envelope: { name: 'bg:article', data: request } });
+    deliver({ id: 1, envelope: { name: 'bg:article', data: articleRequest(url, blocks) } });
     await vi.waitFor(() => expect(posted).toHaveLength(2));
     const [known, every] = posted.map((m) => m.early!.spans);
     expect(known!.some((s) => s.discovered)).toBe(false);
