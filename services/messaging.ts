@@ -8,8 +8,8 @@ import { isRequest, type Envelope, type MessageName, type RequestOf, type Respon
 type Reply<N extends MessageName> = { ok: true; value: ResponseOf<N> } | { ok: false; error: string };
 export type Sender = Browser.runtime.MessageSender;
 /**
- * `early`, where the request came through a page's port: sends the requester a first answer
- * (the names painted before the whole analysis is done) ahead of the final one.
+ * `early`, where the request came through a page's port and its requester takes them: sends the
+ * requester answers ahead of the final one (the names painted before the whole analysis is done).
  */
 export type Handlers = {
   [N in MessageName]?: (
@@ -69,6 +69,8 @@ const PAGE_PORT = 'dramatis:page';
 interface PortRequest {
   id: number;
   envelope: Envelope;
+  /** The requester takes early answers: without it none are sent (a live page's updates). */
+  early?: true;
 }
 
 /** The final answer to request `id`, or (`early`) one sent ahead of it. */
@@ -140,7 +142,7 @@ export function openPageChannel(onClosed?: () => void): PageChannel {
       return new Promise<ResponseOf<N>>((resolve, reject) => {
         waiting.set(id, { name, data, onEarly, settle: (reply) => (reply as Promise<ResponseOf<N>>).then(resolve, reject) });
         try {
-          open.postMessage({ id, envelope: { name, data } } satisfies PortRequest);
+          open.postMessage({ id, envelope: { name, data }, ...(onEarly && { early: true }) } satisfies PortRequest);
         } catch {
           waiting.delete(id);
           port = null;
@@ -166,10 +168,10 @@ export function handlePorts(handlers: Handlers): () => void {
     const sender = port.sender;
     if (port.name !== PAGE_PORT || !sender || sender.id !== browser.runtime.id) return;
     port.onMessage.addListener((message: unknown) => {
-      const { id, envelope } = (message ?? {}) as Partial<PortRequest>;
+      const { id, envelope, early: takesEarly } = (message ?? {}) as Partial<PortRequest>;
       if (typeof id !== 'number' || !isRequest(envelope)) return;
       const handler = handlerOf(handlers, envelope.name) as
-        ((data: unknown, sender: Sender, early: (value: unknown) => void) => unknown) | undefined;
+        ((data: unknown, sender: Sender, early?: (value: unknown) => void) => unknown) | undefined;
       const post = (message: PortReply) => {
         try {
           port.postMessage(message);
@@ -178,7 +180,9 @@ export function handlePorts(handlers: Handlers): () => void {
         }
       };
       const answer = (reply: Reply<MessageName>) => post({ id, reply });
-      const early = (value: unknown) => post({ id, early: value });
+      // Early answers only to a requester that takes them: spans sent to be dropped still cost
+      // the page's main thread their decoding (a live blog's every update, twice).
+      const early = takesEarly === true ? (value: unknown) => post({ id, early: value }) : undefined;
       if (!handler) return answer({ ok: false, error: `No handler for ${envelope.name}` });
       Promise.resolve()
         .then(() => handler(envelope.data, sender, early))

@@ -309,7 +309,7 @@ describe('answers ahead of the journal', () => {
       onDisconnect: { addListener: () => undefined },
       postMessage: (message: (typeof posted)[number]) => posted.push(structuredClone(message)),
     });
-    deliver({ id: 1, envelope: { name: 'bg:article', data: articleRequest(url, blocks) } });
+    deliver({ id: 1, envelope: { name: 'bg:article', data: articleRequest(url, blocks) }, early: true });
     await vi.waitFor(() => expect(posted).toHaveLength(2));
     const [known, every] = posted.map((m) => m.early!.spans);
     expect(known!.some((s) => s.discovered)).toBe(false);

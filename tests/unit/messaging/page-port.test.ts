@@ -94,6 +94,23 @@ test('an early answer reaches the page before the final one, through the page’
   expect(final.spans).toEqual([iran, russia]);
 });
 
+test('a request that takes no early answer (a live page’s update) is sent none', async () => {
+  const handlers: Handlers = {
+    'bg:article': (_request, _sender, sendEarly) => {
+      sendEarly?.({ spans: [iran] });
+      return { spans: [iran, russia] };
+    },
+  };
+  handlePorts(handlers);
+  const channel = openPageChannel();
+  const posted = vi.spyOn(backgroundEnd!, 'postMessage');
+  const final = await channel.request('bg:article', article);
+  expect(final.spans).toEqual([iran, russia]);
+  // Only the final answer crossed.
+  expect(posted).toHaveBeenCalledTimes(1);
+  expect(posted.mock.calls[0]![0]).not.toHaveProperty('early');
+});
+
 test('a malformed request on the port is never handed to a handler', async () => {
   const handler = vi.fn(() => ({ spans: [] }));
   handlePorts({ 'bg:article': handler });
