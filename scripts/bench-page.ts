@@ -12,6 +12,8 @@
  *   a paragraph every 100 ms;
  * - the popup: from the background's answer to the answer in its DOM (`dramatis:popup-render`)
  *   and to the next frame (`dramatis:popup`);
+ * - the floor under the known names' round trip: a message from the content script's world that
+ *   the background refuses at once, timed as the first 60 corpus pages load;
  * - the content script's gzip size and what it is made of.
  * Writes bench-output/page.json and prints the budgets with PASS or FAIL; a report, so it exits 0
  * when a budget fails. Needs `npm run build` first. BENCH_PAGES=n benches only the first n corpus
@@ -30,6 +32,7 @@ import {
   longTasksBefore,
   PAGE_TIMEOUT_MS,
   readabilityParseMs,
+  refusedRoundTripMs,
   TAIL_MS,
   waitUntilPageTime,
   visit,
@@ -194,7 +197,10 @@ function articlePages(): string[] {
     .slice(0, LIMIT);
 }
 
-async function benchCorpus(tabs: Tabs): Promise<{ warmup: PageRun | null; runs: PageRun[] } | null> {
+/** Pages whose message round trip floor is measured (`refusedRoundTripMs`), from the first. */
+const ROUND_TRIP_PAGES = 60;
+
+async function benchCorpus(tabs: Tabs): Promise<{ warmup: PageRun | null; runs: PageRun[]; roundTrips: number[] } | null> {
   if (!existsSync(join(CORPUS, 'labels.csv'))) {
     console.log(`Corpus pages skipped: ${CORPUS} is absent (it sits beside the checkout on dev and CI machines).`);
     return null;
@@ -207,15 +213,23 @@ async function benchCorpus(tabs: Tabs): Promise<{ warmup: PageRun | null; runs: 
   if (warmup) log(`Warm-up on ${warmup.page}: time to highlights ${round(warmup.toHighlights)} ms (not counted)`);
   log(`Corpus: ${pages.length} pages labelled article, each with and without the extension`);
   const runs: PageRun[] = [];
+  const roundTrips: number[] = [];
   try {
     for (const [i, page] of pages.entries()) {
       runs.push(await measurePage(tabs, server.url + page, page));
       if ((i + 1) % 25 === 0 || i + 1 === pages.length) log(`  ${i + 1}/${pages.length}`);
     }
+    const sample = pages.slice(0, ROUND_TRIP_PAGES);
+    log(`Round trip floor: a message the background refuses at once, sent as ${sample.length} pages load`);
+    for (const page of sample) {
+      const ms = await refusedRoundTripMs(tabs.withExt, server.url + page);
+      if (ms !== null) roundTrips.push(ms);
+      await awaitMeasures(tabs.withExt);
+    }
   } finally {
     await server.close();
   }
-  return { warmup, runs };
+  return { warmup, runs, roundTrips };
 }
 
 interface LiveState {
@@ -382,7 +396,7 @@ async function benchBundle() {
   }
 }
 
-function summarize(corpus: PageRun[] | null) {
+function summarize(corpus: PageRun[] | null, roundTrips: number[] = []) {
   if (!corpus) return null;
   const articles = corpus.filter((p) => p.status === 'article');
   const costly = corpus.filter((p) => p.extension.count > 0);
@@ -398,6 +412,8 @@ function summarize(corpus: PageRun[] | null) {
       scan: spread(articles.flatMap((p) => (p.phases ? [p.phases.scan] : []))),
       known: spread(articles.flatMap((p) => (p.phases ? [p.phases.known] : []))),
     },
+    /** A message the background refuses at once, from the content script's world as pages load. */
+    roundTripFloor: spread(roundTrips),
     readability: spread(articles.map((p) => p.readability!)),
     readabilityFirst: spread(articles.flatMap((p) => (p.readabilityFirst === undefined ? [] : [p.readabilityFirst]))),
     ratioToFirst: round(
@@ -490,6 +506,12 @@ function table(
         'of which: setup / scan / known names round trip, median',
         `${summary.phases.setup.median} / ${summary.phases.scan.median} / ${summary.phases.known.median} ms`,
         `p95 ${summary.phases.setup.p95} / ${summary.phases.scan.p95} / ${summary.phases.known.p95} ms`,
+        'INFO',
+      ],
+      [
+        'floor under the round trip: a message the background refuses at once, sent as the page loads',
+        `median ${summary.roundTripFloor.median} ms, p95 ${summary.roundTripFloor.p95} ms (${summary.roundTripFloor.n} pages)`,
+        `known names round trip median ${summary.phases.known.median} ms; Readability parse median ${rd.median} ms`,
         'INFO',
       ],
       [
@@ -595,7 +617,7 @@ async function main(): Promise<void> {
   }
   log('Bundle: the content script built once more with a source map, in a scratch folder');
   const bundle = await benchBundle();
-  const summary = summarize(corpus?.runs ?? null);
+  const summary = summarize(corpus?.runs ?? null, corpus?.roundTrips);
   mkdirSync(resolve(OUT, '..'), { recursive: true });
   const report = {
     date: new Date().toISOString(),

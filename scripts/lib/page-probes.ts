@@ -126,3 +126,53 @@ export async function readabilityParseMs(tab: Page): Promise<{ median: number; f
   });
   return { median: [...runs].sort((a, b) => a - b)[1]!, first: runs[0]! };
 }
+
+/** The content script's world, as Chromium names it: the extension's name. */
+const CONTENT_WORLD = 'Dramatis';
+/** How long after the content script's world is made the round trip starts: near its request. */
+const ROUND_TRIP_DELAY_MS = 10;
+
+/**
+ * The floor under the known names' round trip: a message from the content script's world
+ * through a page port, which the background refuses at once (a dashboard-only request from a
+ * page: no work, no side effect), timed while the page loads, as the content script's request
+ * is. Runs beside the content script (its own figures on this load are not used). Null when the
+ * world was not seen within the page timeout.
+ */
+export async function refusedRoundTripMs(tab: Page, url: string): Promise<number | null> {
+  const cdp = await tab.createCDPSession();
+  try {
+    await cdp.send('Runtime.enable');
+    const timed = new Promise<number | null>((done) => {
+      const timer = setTimeout(() => done(null), PAGE_TIMEOUT_MS);
+      cdp.on('Runtime.executionContextCreated', ({ context }) => {
+        if (context.name !== CONTENT_WORLD) return;
+        clearTimeout(timer);
+        cdp
+          .send('Runtime.evaluate', {
+            contextId: context.id,
+            awaitPromise: true,
+            returnByValue: true,
+            expression: `new Promise((done) => {
+              const port = chrome.runtime.connect({ name: 'dramatis:page' });
+              setTimeout(() => {
+                const start = performance.now();
+                port.onMessage.addListener((m) => {
+                  if (m && m.id === -1) { done(performance.now() - start); port.disconnect(); }
+                });
+                port.postMessage({ id: -1, envelope: { name: 'bg:entities-export', data: {} } });
+              }, ${ROUND_TRIP_DELAY_MS});
+            })`,
+          })
+          .then(
+            (answer) => done(typeof answer.result.value === 'number' ? answer.result.value : null),
+            () => done(null),
+          );
+      });
+    });
+    await visit(tab, url);
+    return await timed;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
