@@ -97,7 +97,7 @@ export function createCensus(): { census: ElementCensus; visit: ElementVisitor }
     if (TEASER_HEADING.test(name) && inLink) teasers.add(el);
     else if (name === 'a' && heading !== null && TEASER_HEADING.test(heading.localName) && el.hasAttribute('href'))
       teasers.add(heading);
-    if (el.attributes.length > 0) countAttributes(census, el);
+    if (el.hasAttributes()) countAttributes(census, el);
     census.teaserHeadings = teasers.size;
   };
   return { census, visit };

@@ -61,7 +61,7 @@ const BOILERPLATE_WORD =
 
 /** Same boxes written in camelCase ids ("relatedArticles", "shareButtons"). */
 const BOILERPLATE_PREFIX =
-  /^(?:related|sidebar|share|social|newsletter|breadcrumb|outbrain|taboola|disqus|cookie|comments|mostread|mostviewed|promo)[A-Z]/;
+  /(?:^|\s)(?:related|sidebar|share|social|newsletter|breadcrumb|outbrain|taboola|disqus|cookie|comments|mostread|mostviewed|promo)[A-Z]/;
 
 /** Containers that are the page itself, never dropped because of a class name. */
 const NEVER_BY_CLASS = new Set(['html', 'body', 'main']);
@@ -77,11 +77,11 @@ export function isHiddenElement(el: Element): boolean {
 
 /** True when a class or id names a boilerplate box (comments, related links, share bar...). */
 export function hasBoilerplateName(el: Element): boolean {
-  if (NEVER_BY_CLASS.has(el.localName) || el.attributes.length === 0) return false;
+  if (NEVER_BY_CLASS.has(el.localName) || !el.hasAttributes()) return false;
   const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
   if (names.length < 2) return false;
   if (BOILERPLATE_WORD.test(names.toLowerCase())) return true;
-  return names.split(/\s+/).some((name) => BOILERPLATE_PREFIX.test(name));
+  return BOILERPLATE_PREFIX.test(names);
 }
 
 const SITE_CHROME_TAGS = new Set(['header', 'footer']);
@@ -119,7 +119,7 @@ function isEditable(el: Element): boolean {
  */
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.localName)) return true;
-  if (el.attributes.length === 0) return false;
+  if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   return (role !== null && SKIPPED_ROLES.has(role)) || isEditable(el);
 }
@@ -130,6 +130,6 @@ export function isSkippedElement(el: Element): boolean {
  * "newsletter-post" on the article's wrapper, and live pages hide content until scripts run.
  */
 export function isBoilerplateHint(el: Element): boolean {
-  if (el.attributes.length === 0) return el.localName === 'form';
+  if (!el.hasAttributes()) return el.localName === 'form';
   return el.localName === 'form' || isHiddenElement(el) || hasBoilerplateName(el);
 }

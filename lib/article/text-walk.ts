@@ -127,7 +127,7 @@ export function owningBlock(node: Node, stop: Element): Element {
 /** Blocks own their text; so does an inline box with a boilerplate hint (a photo credit span),
  * so that it can be judged and dropped on its own. */
 export function ownsText(el: Element, name: string = el.localName): boolean {
-  return BLOCK_TAGS.has(name) || (el.attributes.length > 0 && isBoilerplateHint(el));
+  return BLOCK_TAGS.has(name) || (el.hasAttributes() && isBoilerplateHint(el));
 }
 
 function childFrame(el: Element, parent: Frame): Frame {
