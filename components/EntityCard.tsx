@@ -9,6 +9,7 @@
  */
 import { Fragment, type Ref } from 'preact';
 import type { CardAction, CardData } from '../lib/messaging/protocol';
+import { formatDay } from '../lib/ui/dates';
 import { t } from '../services/i18n';
 import { Message } from './Bidi';
 
@@ -36,13 +37,6 @@ export function safeHref(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A date as the reader's locale writes it; the raw text when it is not a date. */
-export function formatDay(iso: string, locale?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
 /** A country's name from its ISO 3166-1 code, in the reader's language. */

@@ -3,9 +3,10 @@
  * security"): links open the article as it was read, in a new tab.
  */
 import type { RelatedLink } from '../lib/messaging/protocol';
+import { formatDay } from '../lib/ui/dates';
 import { t } from '../services/i18n';
 import { Message } from './Bidi';
-import { formatDay, safeHref } from './EntityCard';
+import { safeHref } from './EntityCard';
 
 export function RelatedList({ related }: { related: readonly RelatedLink[] }) {
   if (related.length === 0) return null;

@@ -1,4 +1,5 @@
 /** Dates and sizes as the dashboard shows them, in the translation's language (`lang_code`). */
+import { formatDay } from '../lib/ui/dates';
 import { t } from '../services/i18n';
 
 const lang = () => t('lang_code');
@@ -6,8 +7,7 @@ const lang = () => t('lang_code');
 /** A date (ISO string or epoch milliseconds) as a medium date, or '' when there is none. */
 export function formatDate(value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? String(value) : new Intl.DateTimeFormat(lang(), { dateStyle: 'medium' }).format(date);
+  return formatDay(value, lang());
 }
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, test } from 'vitest';
-import { formatDay } from '../../../components/EntityCard';
+import { formatDay } from '../../../lib/ui/dates';
 import { Panel } from '../../../components/Panel';
 import { RelatedList } from '../../../components/RelatedList';
 import type { RelatedLink, TabAnalysis } from '../../../lib/messaging/protocol';
