@@ -117,8 +117,16 @@ export function discoverNames(blocks: readonly string[], options: DiscoveryOptio
   const headline = tokenized.map((tokens) => isHeadlineCase(tokens));
   const evidence = collectCapitals(tokenized, headline);
   const found: Found[] = [];
+  // Each block's known spans, grouped once: filtering them per block made a live blog's every
+  // update cost its blocks times its names.
+  const knownIn = new Map<number, KnownSpan[]>();
+  for (const k of known) {
+    const list = knownIn.get(k.block);
+    if (list) list.push(k);
+    else knownIn.set(k.block, [k]);
+  }
   tokenized.forEach((tokens, block) => {
-    const spans = known.filter((k) => k.block === block);
+    const spans = knownIn.get(block) ?? [];
     const ctx = { tokens, knownIds: knownIdsOf(tokens, spans), headline: headline[block]!, evidence };
     for (const c of candidatesOf(ctx)) {
       const f = foundIn(block, blocks[block]!, ctx, c);
