@@ -56,6 +56,12 @@ async function describeUnknownTab(tabId: number): Promise<TabAnalysis> {
 
 /** A task of its own: lets the answer reach the page before the work that follows it. */
 const nextTask = () => new Promise<void>((resume) => setTimeout(resume, 0));
+/**
+ * A changing page (a live blog sends its text every 500 ms) is described and stored at most this
+ * often. Each description rereads and restores the whole article: over a minute of a live blog,
+ * that was most of the background's 10 s of work.
+ */
+const DESCRIBE_EVERY_MS = 2_000;
 
 interface Described {
   found: FoundSpans;
@@ -130,8 +136,11 @@ export function createBackgroundService(
       if (early) early({ spans });
       // Journaled before the answer leaves: a worker stopped before storing stores it on waking.
       const entry = await journaled;
-      describeSoon(tabId, () =>
-        describe(tabId, base, request, sender, { found, entities, spans, notHere, later }).finally(() => memory?.settle(entry)),
+      describeSoon(
+        tabId,
+        () =>
+          describe(tabId, base, request, sender, { found, entities, spans, notHere, later }).finally(() => memory?.settle(entry)),
+        base.url,
       );
       return { spans };
     } catch (error) {
@@ -141,27 +150,48 @@ export function createBackgroundService(
   }
 
   /**
-   * Per tab, one description at a time and only the latest waiting: a live page asking many
-   * times a second is described (and stored) as often as the background keeps up, no more.
+   * Per tab, one description at a time and, per address, only the latest waiting: a live page
+   * asking many times a second is described (and stored) as often as the background keeps up,
+   * and at most every `DESCRIBE_EVERY_MS`, unless another page of the tab waits behind it. Its
+   * spans are not held back, only its record.
    */
-  const describing = new Map<number, { next: (() => Promise<void>) | null }>();
-  function describeSoon(tabId: number, job: () => Promise<void>) {
+  type Description = { job: () => Promise<void>; url?: string };
+  type Slot = { queue: Description[]; wake: () => void };
+  const describing = new Map<number, Slot>();
+  const lastDescribed = new Map<number, { url: string; at: number }>();
+  function describeSoon(tabId: number, job: () => Promise<void>, url?: string) {
     const queued = describing.get(tabId);
     if (queued) {
-      queued.next = job;
+      const same = queued.queue.findIndex((d) => d.url === url);
+      if (same >= 0) queued.queue[same] = { job, url };
+      else queued.queue.push({ job, url });
+      queued.wake();
       return;
     }
-    const slot = { next: job as (() => Promise<void>) | null };
+    const slot: Slot = { queue: [{ job, url }], wake: () => undefined };
     describing.set(tabId, slot);
     track(
       (async () => {
         try {
-          while (slot.next) {
-            const run = slot.next;
-            slot.next = null;
+          while (slot.queue.length > 0) {
+            const head = slot.queue[0]!;
+            const last = lastDescribed.get(tabId);
+            const throttled = slot.queue.length === 1 && head.url !== undefined && last?.url === head.url;
+            const wait = throttled ? last.at + DESCRIBE_EVERY_MS - Date.now() : 0;
+            if (wait > 0) {
+              // A newer reading of the page replaces this one; another page ends the wait.
+              await new Promise<void>((resume) => {
+                slot.wake = resume;
+                setTimeout(resume, wait);
+              });
+              slot.wake = () => undefined;
+              continue;
+            }
             // A task of its own: the answer reaches the page before this work starts.
             await nextTask();
-            await run().catch((error: unknown) => console.warn('Dramatis: could not record this article', error));
+            const run = slot.queue.shift()!;
+            if (run.url !== undefined) lastDescribed.set(tabId, { url: run.url, at: Date.now() });
+            await run.job().catch((error: unknown) => console.warn('Dramatis: could not record this article', error));
           }
         } finally {
           describing.delete(tabId);
@@ -353,7 +383,10 @@ export function createBackgroundService(
     handleMessages(handlers);
     // Content scripts ask through their page's port: the same handlers, the same checks.
     handlePorts(handlers);
-    browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      lastDescribed.delete(tabId);
+      void forgetTab(tabId);
+    });
     track(resumeInterrupted());
   }
 

@@ -127,3 +127,56 @@ test('a private window is stored once the reader opts in', async () => {
   await service.settled();
   expect((await memory.status()).articles).toBe(1);
 });
+
+/** The actors' names of each analysis the background wrote for tab `tabId`, in order. */
+function recordedActors(tabId: number): string[][] {
+  const seen: string[][] = [];
+  fakeBrowser.storage.onChanged.addListener((changes, area) => {
+    const next = changes[`tab:${tabId}`]?.newValue as { status?: string; actors?: { name: string }[] } | undefined;
+    if (area === 'session' && next?.status === 'article') seen.push(next.actors!.map((a) => a.name).sort());
+  });
+  return seen;
+}
+
+const LIVE = 'https://news.example/live';
+const LIVE_V1 = [CASPIAN[0]!];
+const LIVE_V2 = [...CASPIAN];
+const LIVE_V3 = [...CASPIAN, HUMANITARIAN[1]!];
+
+test('a live page sending its text every half second is recorded once a while, its latest text last; its spans are not held back', async () => {
+  const from = sender(LIVE);
+  const writes = recordedActors(from.tab!.id!);
+  await read(LIVE, LIVE_V1, from);
+  await service.settled();
+  const afterFirst = writes.length;
+  expect(writes.at(-1)).not.toContain('Iran');
+  // Two updates within the interval: the page gets each one's spans at once...
+  expect((await read(LIVE, LIVE_V2, from)).spans.some((s) => s.entityId === 'c:ir')).toBe(true);
+  expect((await read(LIVE, LIVE_V3, from)).spans.some((s) => s.entityId === 'o:icrc')).toBe(true);
+  await new Promise((resume) => setTimeout(resume, 200));
+  // ...while the record waits for the interval to pass.
+  expect(writes.length).toBe(afterFirst);
+  await service.settled();
+  // Only the latest text is recorded: the second version never was.
+  const later = writes.slice(afterFirst);
+  expect(later.length).toBeGreaterThan(0);
+  expect(later.every((names) => names.includes('International Committee of the Red Cross'))).toBe(true);
+  expect((await memory.status()).articles).toBe(1);
+});
+
+test('another page read in the tab ends a live page’s wait: both are recorded at once, the live one first', async () => {
+  const from = sender(LIVE);
+  const tabId = from.tab!.id!;
+  const writes = recordedActors(tabId);
+  await read(LIVE, LIVE_V1, from);
+  await service.settled();
+  await read(LIVE, LIVE_V3, from);
+  const navigated = performance.now();
+  await read('https://news.example/humanitarian', HUMANITARIAN, { ...from, url: 'https://news.example/humanitarian' });
+  await service.settled();
+  // Well inside the live page's two seconds: nothing waited for them.
+  expect(performance.now() - navigated).toBeLessThan(1_500);
+  expect(writes.some((names) => names.includes('Iran') && names.includes('International Committee of the Red Cross'))).toBe(true);
+  expect((await readTab(tabId))?.url).toBe('https://news.example/humanitarian');
+  expect((await memory.status()).articles).toBe(2);
+});
