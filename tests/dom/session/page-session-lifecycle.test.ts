@@ -37,6 +37,8 @@ let requests: string[];
 let disconnects: (() => void)[];
 /** Mutation observers observing now. */
 let observing: Set<MutationObserver>;
+/** What the session had done when `startPageSession` returned, in the page's task. */
+let atStart: { ports: number; listening: boolean };
 
 function spansOf(blocks: string[]): PaintSpan[] {
   return blocks.flatMap((text, block) =>
@@ -106,6 +108,10 @@ beforeEach(async () => {
   })) as never);
   ctx = new ContentScriptContext('content');
   startPageSession(ctx, { cardCss: '' });
+  atStart = {
+    ports: vi.mocked(fakeBrowser.runtime.connect).mock.calls.length,
+    listening: listens(fakeBrowser.runtime.onMessage),
+  };
   await until(() => painted().length > 0 && observing.size > 0);
 });
 
@@ -130,6 +136,21 @@ async function expectNothingLeft() {
   expect(requests.length).toBe(asked);
   expect(painted()).toEqual([]);
 }
+
+test('the session sets itself up in a task of its own, not in the page’s task that started the script', () => {
+  expect(atStart).toEqual({ ports: 0, listening: false });
+  expect(fakeBrowser.runtime.connect).toHaveBeenCalledTimes(1);
+  expect(listens(fakeBrowser.runtime.onMessage)).toBe(true);
+});
+
+test('a script taken down before its session set itself up sets up nothing', async () => {
+  const ports = vi.mocked(fakeBrowser.runtime.connect).mock.calls.length;
+  const early = new ContentScriptContext('content');
+  startPageSession(early, { cardCss: '' });
+  early.notifyInvalidated();
+  await pause(100);
+  expect(fakeBrowser.runtime.connect).toHaveBeenCalledTimes(ports);
+});
 
 test('the page’s changes are still read while the extension is there (what the checks below rely on)', async () => {
   const asked = requests.length;
