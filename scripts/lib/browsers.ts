@@ -110,6 +110,14 @@ export async function tabIdOf(worker: WebWorker, url: string): Promise<number | 
   }, url);
 }
 
+/** The id of the tab whose address is exactly `url` (give each tab a fragment of its own to tell same-page tabs apart). */
+export async function tabIdAt(worker: WebWorker, url: string): Promise<number | null> {
+  return worker.evaluate(async (u: string) => {
+    const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({ url: u.split('#')[0] });
+    return tabs.find((t) => t.url === u)?.id ?? null;
+  }, url);
+}
+
 /** The id of the tab `page` shows (it is brought to the front to be found). */
 export async function activeTabId(worker: WebWorker, page: Page): Promise<number> {
   await page.bringToFront();

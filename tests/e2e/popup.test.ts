@@ -6,7 +6,7 @@
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { activeTabId, extensionWorker } from '../../scripts/lib/browsers';
+import { activeTabId, extensionWorker, tabIdAt } from '../../scripts/lib/browsers';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
 import { FIXTURES_DIR, highlightsOn, launch, measures, waitForPageDone } from './harness';
 
@@ -25,12 +25,18 @@ afterAll(async () => {
   await server?.close();
 });
 
+let opened = 0;
+
 async function openArticle(file: string): Promise<{ page: Page; tabId: number }> {
   const page = await browser.newPage();
-  await page.goto(server.url + file, { waitUntil: 'load' });
+  // The same file may be open in several tabs by now, and asking for the active tab may race
+  // with bringing this one to the front: a fragment of its own (the same article) finds it.
+  const url = `${server.url}${file}#tab-${++opened}`;
+  await page.goto(url, { waitUntil: 'load' });
   await waitForPageDone(page);
-  // The same file may be open in several tabs by now: ask for this page's own tab.
-  return { page, tabId: await activeTabId(worker, page) };
+  const tabId = await tabIdAt(worker, url);
+  if (tabId === null) throw new Error(`No tab shows ${url}`);
+  return { page, tabId };
 }
 
 async function openPopup(tabId: number): Promise<Page> {
