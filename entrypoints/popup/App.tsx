@@ -101,7 +101,6 @@ export function App() {
     if (analysis === null || start === null || start < 0) return;
     answeredAt.current = -1;
     performance.measure('dramatis:popup-render', { start, end: performance.now() });
-    performance.mark('dramatis:abs', { detail: [performance.timeOrigin + start, performance.timeOrigin + performance.now()] });
     requestAnimationFrame(() => performance.measure('dramatis:popup', { start, end: performance.now() }));
   }, [analysis]);
 
