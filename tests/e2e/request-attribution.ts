@@ -63,6 +63,16 @@ export function isExtensionInitiator(initiator: InitiatorLike | undefined): bool
 }
 
 /** The host of `url` (for a tunnel key too), or '' when it has none. */
+/** The path and query of `url` ('/icons/a.png?v=2'), or '' when it is not a URL. */
+function pathOf(url: string): string {
+  try {
+    const { pathname, search } = new URL(url);
+    return pathname + search;
+  } catch {
+    return '';
+  }
+}
+
 export function hostOf(url: string): string {
   try {
     return new URL(url).hostname;
@@ -88,12 +98,13 @@ export function isBrowserServiceUrl(url: string): boolean {
 /**
  * The requests pages asked for, to judge what the recording proxy and the page server saw: a
  * request no tab reported is the extension's unless the page's HTML names its host (a preconnect
- * or a speculative connection opens a tunnel no tab reports as a request).
+ * or a speculative connection opens a tunnel no tab reports as a request) or, quoted whole, its
+ * path (an icon the browser downloads itself).
  */
 export interface RequestLedger {
   /** A request a tab reported and did not attribute to the extension. */
   pageAsked(url: string): void;
-  /** True when `url` (or the tunnel key it is) is one a page asked for, or its host is in `html`. */
+  /** True when `url` (or the tunnel key it is) is one a page asked for, or `html` names its host or its path. */
   isPages(url: string, html: string): boolean;
 }
 
@@ -107,6 +118,10 @@ export function createRequestLedger(): RequestLedger {
     },
     isPages(url, html) {
       if (asked.has(normalizeUrl(url)) || asked.has(url)) return true;
+      // A file the page's HTML names by its path, which the browser fetched itself (Chromium
+      // downloads a page's icon in its own process, outside the tab): the page's request.
+      const path = pathOf(url);
+      if (path.length > 1 && html.includes(`"${path}"`)) return true;
       const host = hostOf(url);
       return host !== '' && host !== '127.0.0.1' && html.includes(host);
     },

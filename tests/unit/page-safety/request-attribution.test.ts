@@ -71,4 +71,14 @@ describe('createRequestLedger', () => {
     // The page server is the loopback host, which every page's address names: never enough.
     expect(ledger.isPages('http://127.0.0.1:8080/probe', 'http://127.0.0.1:8080/')).toBe(false);
   });
+
+  test('a file the page’s HTML names by its path is the page’s, whoever fetched it (the browser fetches icons itself)', () => {
+    const ledger = createRequestLedger();
+    const html = '<link rel="icon" href="/icons/android-chrome-192x192.png?v=20200125" sizes="192x192" />';
+    expect(ledger.isPages('http://127.0.0.1:8080/icons/android-chrome-192x192.png?v=20200125', html)).toBe(true);
+    // Not a path the page names whole: a prefix of it, or another query.
+    expect(ledger.isPages('http://127.0.0.1:8080/icons/', html)).toBe(false);
+    expect(ledger.isPages('http://127.0.0.1:8080/icons/android-chrome-192x192.png?v=1', html)).toBe(false);
+    expect(ledger.isPages('http://127.0.0.1:8080/', html)).toBe(false);
+  });
 });
