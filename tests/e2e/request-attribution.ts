@@ -118,8 +118,8 @@ export function createRequestLedger(): RequestLedger {
     },
     isPages(url, html) {
       if (asked.has(normalizeUrl(url)) || asked.has(url)) return true;
-      // A file the page's HTML names by its path, which the browser fetched itself (Chromium
-      // downloads a page's icon in its own process, outside the tab): the page's request.
+      // A file the page's HTML names by its path, fetched without the tab reporting it (Chromium
+      // downloads a page's icon for itself): the page's request.
       const path = pathOf(url);
       if (path.length > 1 && html.includes(`"${path}"`)) return true;
       const host = hostOf(url);
