@@ -68,7 +68,6 @@ interface Described {
   entities: ReadonlyMap<string, Entity>;
   spans: PaintSpan[];
   notHere: ReadonlySet<string>;
-  later: Promise<[Awaited<ReturnType<SettingsRepo['customTopics']>>, TabAnalysis | undefined]>;
 }
 
 /** What the journal keeps of a reading until it is stored. */
@@ -115,9 +114,6 @@ export function createBackgroundService(
   async function onArticle(request: ArticleRequest, sender: Sender, early?: (value: { spans: PaintSpan[] }) => void) {
     const tabId = tabOf(sender);
     const base = { ...baseAnalysis(request, sender), forced: request.forced, meta: request.meta };
-    // Read now, needed only after the answer.
-    const later = Promise.all([settings.customTopics(), readTab(tabId)]);
-    later.catch(() => undefined);
     try {
       const [{ matcher, entities, isSuppressed }, notHereStored] = await Promise.all([
         knowledgeBase.current(),
@@ -138,8 +134,7 @@ export function createBackgroundService(
       const entry = await journaled;
       describeSoon(
         tabId,
-        () =>
-          describe(tabId, base, request, sender, { found, entities, spans, notHere, later }).finally(() => memory?.settle(entry)),
+        () => describe(tabId, base, request, sender, { found, entities, spans, notHere }).finally(() => memory?.settle(entry)),
         base.url,
       );
       return { spans };
@@ -254,10 +249,12 @@ export function createBackgroundService(
     base: Omit<TabAnalysis, 'status'>,
     request: ArticleRequest,
     sender: Sender,
-    { found, entities, spans, notHere, later }: Described,
+    { found, entities, spans, notHere }: Described,
   ) {
     try {
-      const [customTopics, previous] = await later;
+      // Read when the description runs, not with the request: a live page's readings that a newer
+      // one replaces are never described, and the tab's analysis is then the latest written.
+      const [customTopics, previous] = await Promise.all([settings.customTopics(), readTab(tabId)]);
       const analysis = describeArticle(request.blocks, found, entities, { customTopics });
       const actors = analysis.actors.filter((a) => !notHere.has(a.entityId));
       const { topics, learned } = analysis;
