@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { activeTabId, extensionWorker } from '../../scripts/lib/browsers';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
 import { hoverHighlight } from '../../scripts/lib/highlight-point';
-import { FIXTURES_DIR, launch, waitForPageDone } from './harness';
+import { FIXTURES_DIR, launch, newPopupPage, waitForPageDone } from './harness';
 
 const axe = createRequire(import.meta.url)('axe-core') as { source: string };
 
@@ -81,7 +81,7 @@ async function openArticle(file: string): Promise<number> {
 }
 
 async function openExtensionPage(path: string, scheme: Scheme, width = 360): Promise<Page> {
-  const page = await browser.newPage();
+  const page = path.startsWith('popup.html') ? await newPopupPage(browser) : await browser.newPage();
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
   await page.setViewport({ width, height: 700 });
   await page.goto(`chrome-extension://${extensionId}/${path}`);

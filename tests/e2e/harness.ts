@@ -15,6 +15,17 @@ export async function launch(name: BrowserName): Promise<{ browser: Browser; ext
 }
 
 /**
+ * A page for the popup, in a window of its own, as a browser shows it: over the tab it describes,
+ * which stays visible. Opened as another tab instead, it hides the article's tab, whose animation
+ * frames then stop, and a wait on that tab with puppeteer's default polling (one check per frame)
+ * checks once and never again: the popup's reveal test timed out that way whenever the focus
+ * arrived after the first check.
+ */
+export function newPopupPage(browser: Browser): Promise<Page> {
+  return browser.newPage({ type: 'window' });
+}
+
+/**
  * Counts DOM mutations from the page's own world once the parser is done (DOMContentLoaded
  * fires before the content script runs at document_idle). With page scripts blocked, every
  * mutation counted is the extension's.

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { activeTabId, extensionWorker } from '../../scripts/lib/browsers';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
 import { hoverHighlight } from '../../scripts/lib/highlight-point';
-import { FIXTURES_DIR, launch, visit, waitForPageDone } from './harness';
+import { FIXTURES_DIR, launch, newPopupPage, visit, waitForPageDone } from './harness';
 
 let server: Served;
 let browser: Browser;
@@ -72,7 +72,7 @@ test('after the caspian story, the humanitarian story’s popup lists it as rela
   const caspianTitle = await caspian.page.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? '');
   const { tabId } = await read('humanitarian-readiness.html');
 
-  const popup = await browser.newPage();
+  const popup = await newPopupPage(browser);
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   const item = await popup.waitForSelector('.related-article', { timeout: 10_000 });
   const related = await popup.$$eval('.related-article', (items) =>

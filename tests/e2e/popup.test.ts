@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { activeTabId, extensionWorker, tabIdAt } from '../../scripts/lib/browsers';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
-import { FIXTURES_DIR, highlightsOn, launch, measures, waitForPageDone } from './harness';
+import { FIXTURES_DIR, highlightsOn, launch, measures, newPopupPage, waitForPageDone } from './harness';
 
 let server: Served;
 let browser: Browser;
@@ -40,7 +40,7 @@ async function openArticle(file: string): Promise<{ page: Page; tabId: number }>
 }
 
 async function openPopup(tabId: number): Promise<Page> {
-  const popup = await browser.newPage();
+  const popup = await newPopupPage(browser);
   await popup.setViewport({ width: 360, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   return popup;

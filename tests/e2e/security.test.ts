@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { activeTabId, extensionWorker } from '../../scripts/lib/browsers';
 import { hoverHighlight } from '../../scripts/lib/highlight-point';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
-import { FIXTURES_DIR, highlightsOn, launch, visit, waitForPageDone } from './harness';
+import { FIXTURES_DIR, highlightsOn, launch, newPopupPage, visit, waitForPageDone } from './harness';
 
 const HOST = 'dramatis-card';
 const PAGE = 'hostile/hostile.html';
@@ -178,7 +178,7 @@ describe('chromium', () => {
 
   test('the popup lists the hostile page’s actors and title as inert, isolated text', async () => {
     const tabId = await activeTabId(worker, article);
-    const popup = watch(await browser.newPage(), 'popup');
+    const popup = watch(await newPopupPage(browser), 'popup');
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
     await popup.waitForFunction(() => /Mallory/.test(document.querySelector('.actors, .state.article')?.textContent ?? ''));
     const seen = await inspect(popup);
