@@ -9,7 +9,6 @@
  */
 import { Fragment, type Ref } from 'preact';
 import type { CardAction, CardData } from '../lib/messaging/protocol';
-import { formatDay } from '../lib/ui/dates';
 import { t } from '../services/i18n';
 import { Message } from './Bidi';
 
@@ -39,15 +38,6 @@ export function safeHref(url: string): string | undefined {
   }
 }
 
-/** A country's name from its ISO 3166-1 code, in the reader's language. */
-export function countryName(code: string, locale?: string): string {
-  try {
-    return new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' }).of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /** The buttons the card offers for `entity`, in the order they are shown. */
 export function actionsFor(entity: CardData['entity']): CardAction[] {
   const own: CardAction[] = entity.discovered ? ['promote', 'reject'] : [];
@@ -70,9 +60,7 @@ function Memory({ memory }: { memory: NonNullable<CardData['memory']> }) {
   return (
     <section class="memory">
       <p class="memory-count">
-        {memory.lastReadAt
-          ? t('card_memory', memory.articles, formatDay(memory.lastReadAt))
-          : t('card_memory_count', memory.articles)}
+        {memory.lastReadDay ? t('card_memory', memory.articles, memory.lastReadDay) : t('card_memory_count', memory.articles)}
       </p>
       {memory.recent.length > 0 && (
         <>
@@ -83,7 +71,7 @@ function Memory({ memory }: { memory: NonNullable<CardData['memory']> }) {
                 <a href={safeHref(a.url)} target="_blank" rel="noopener noreferrer" dir="auto">
                   {a.title || a.url}
                 </a>{' '}
-                <span class="muted">{formatDay(a.readAt)}</span>
+                <span class="muted">{a.day}</span>
               </li>
             ))}
           </ul>
@@ -108,7 +96,7 @@ function Memory({ memory }: { memory: NonNullable<CardData['memory']> }) {
 
 export function EntityCard({ data, status, settled, busy, onAction, onClose, rootRef }: EntityCardProps) {
   const { entity, matchedAs, memory } = data;
-  const country = entity.country && countryName(entity.country);
+  const country = entity.countryName ?? entity.country;
   // A country's own card need not say which country it is in.
   const details = [entity.role, country !== entity.name && country].filter((d): d is string => Boolean(d));
   const onKeyDown = (e: KeyboardEvent) => {

@@ -10,6 +10,7 @@ import type { Entity } from '../lib/entities/types';
 import type { Actor, CardAction, CardData } from '../lib/messaging/protocol';
 import type { StoredEntity } from '../lib/store/db';
 import type { FalseMatchRepo } from '../lib/store/false-matches';
+import { regionName } from '../lib/ui/regions';
 import { tabOf } from './background-service';
 import type { KnowledgeBase } from './knowledge-base';
 import type { ReadingMemory } from './reading-memory';
@@ -38,7 +39,7 @@ export function cardDataOf(entity: Entity | undefined, actor: Actor, surface: st
       type: entity?.type ?? actor.type,
       ...(entity?.description ? { description: entity.description } : {}),
       ...(entity?.role ? { role: entity.role } : {}),
-      ...(entity?.country ? { country: entity.country } : {}),
+      ...(entity?.country ? { country: entity.country, countryName: regionName(entity.country) } : {}),
       ...(entity?.pinned ? { pinned: true } : {}),
       ...(isDiscovered(entity, actor) ? { discovered: true } : {}),
       ...(actor.unsaved ? { unsaved: true } : {}),

@@ -11,7 +11,6 @@ import { LIMITS, type CardAction, type CardData, type PaintSpan } from '../lib/m
 import { anchorRectOf } from '../lib/paint/card-position';
 import { mentionAt, mentionsOf, sameMention, type Point } from '../lib/paint/hit-test';
 import type { Mention } from '../lib/paint/navigator';
-import { dayFormat } from '../lib/ui/dates';
 import { createCardView } from './card-ui';
 import { t } from './i18n';
 import { sendToBackground } from './messaging';
@@ -122,9 +121,6 @@ export function createHoverCard(ctx: ContentScriptContext, css: string): HoverCa
       entityId: mention.span.entityId,
       surface: mention.range.toString().slice(0, LIMITS.field),
     });
-    // The card writes dates: their formatter is made while the background answers, not after
-    // (a page's first took 18-28 ms in Chromium).
-    dayFormat();
     let data: CardData;
     try {
       data = await asked;

@@ -40,6 +40,7 @@ import type {
   RelatedLink,
 } from '../lib/messaging/protocol';
 import { TAXONOMY } from '../lib/topics';
+import { formatDay } from '../lib/ui/dates';
 import type { KnowledgeBase } from './knowledge-base';
 import type { Handlers } from './messaging';
 
@@ -320,10 +321,12 @@ export function createReadingMemory({
       const recent = (await articles.bulkGet(stats.recent)).filter(
         (r): r is ArticleRecord => r !== undefined && r.id !== currentId && r.urlKey !== here,
       );
+      const lastReadAt = stats.lastReadAt === null ? null : iso(stats.lastReadAt);
       return {
         articles: stats.articles,
-        lastReadAt: stats.lastReadAt === null ? null : iso(stats.lastReadAt),
-        recent: recent.slice(0, 3).map(linkOf),
+        lastReadAt,
+        lastReadDay: lastReadAt === null ? null : formatDay(lastReadAt),
+        recent: recent.slice(0, 3).map((r) => ({ ...linkOf(r), day: formatDay(r.readAt) })),
         coActors: stats.coEntities.flatMap(({ id, count }) => {
           const entity = entities.get(id);
           return entity ? [{ entityId: id, name: entity.name, type: entity.type, count }] : [];

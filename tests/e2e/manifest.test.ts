@@ -131,6 +131,12 @@ describe.each(BUILDS)('%s', (_name, dir) => {
     expect(readFileSync(join(dir, entry!), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
   });
 
+  test('the content script makes no Intl object: the background writes the card’s dates and countries', () => {
+    // A process's first Intl object loads the locale's data (16-40 ms in blank Chromium tabs).
+    const script = readFileSync(join(dir, 'content-scripts/content.js'), 'utf8');
+    expect(script.match(/\bIntl\b|toLocale\w*String|localeCompare/g) ?? []).toEqual([]);
+  });
+
   test('no remote code and no string turned into code in any built file', () => {
     const found = filesOf(dir)
       .filter((f) => /\.(m?js|html|json)$/.test(f))

@@ -26,6 +26,7 @@ const known: CardData = {
     description: 'The regular armed forces of Iran.',
     role: 'Armed forces',
     country: 'IR',
+    countryName: 'Iran',
   },
   memory: null,
 };
@@ -43,11 +44,12 @@ const remembered: CardData = {
   memory: {
     articles: 4,
     lastReadAt: '2026-11-20T10:00:00.000Z',
+    lastReadDay: 'Nov 20, 2026',
     recent: [
-      { url: 'https://example.com/a', title: 'First story', readAt: '2026-11-20T10:00:00.000Z' },
-      { url: 'https://example.com/b', title: 'Second story', readAt: '2026-11-18T10:00:00.000Z' },
-      { url: 'javascript:alert(1)', title: 'Hostile link', readAt: '2026-11-17T10:00:00.000Z' },
-      { url: 'https://example.com/d', title: 'Fourth story', readAt: '2026-11-10T10:00:00.000Z' },
+      { url: 'https://example.com/a', title: 'First story', readAt: '2026-11-20T10:00:00.000Z', day: 'Nov 20, 2026' },
+      { url: 'https://example.com/b', title: 'Second story', readAt: '2026-11-18T10:00:00.000Z', day: 'Nov 18, 2026' },
+      { url: 'javascript:alert(1)', title: 'Hostile link', readAt: '2026-11-17T10:00:00.000Z', day: 'Nov 17, 2026' },
+      { url: 'https://example.com/d', title: 'Fourth story', readAt: '2026-11-10T10:00:00.000Z', day: 'Nov 10, 2026' },
     ],
     coActors: [{ entityId: 'country:ir', name: 'Iran', type: 'place', count: 3 }],
   },
@@ -72,7 +74,7 @@ test('a known entity: name, type, description, role and country, and the actions
   expect(text(el, '.type')).toBe('Organization');
   expect(root.classList.contains('type-organization')).toBe(true);
   expect(text(el, '.description')).toBe('The regular armed forces of Iran.');
-  expect(text(el, '.details')).toMatch(/^Armed forces · (Iran|IR)$/);
+  expect(text(el, '.details')).toBe('Armed forces · Iran');
   expect(el.querySelector('.matched-as')).toBeNull();
   expect(el.querySelector('.badge')).toBeNull();
   expect(buttons(el)).toEqual(['Pin to watchlist', 'Not this one here', 'Hide everywhere', 'Edit']);
@@ -109,8 +111,13 @@ test('without reading memory the card shows no history at all', () => {
 
 test('with reading memory: how often and when, the three most recent as links, who it is seen with', () => {
   const { el } = card(remembered);
-  expect(text(el, '.memory-count')).toMatch(/^In 4 of your articles, last on .*2026/);
+  expect(text(el, '.memory-count')).toBe('In 4 of your articles, last on Nov 20, 2026');
   const links = [...el.querySelectorAll('.recent a')];
+  expect([...el.querySelectorAll('.recent .muted')].map((d) => d.textContent)).toEqual([
+    'Nov 20, 2026',
+    'Nov 18, 2026',
+    'Nov 17, 2026',
+  ]);
   expect(links.map((a) => a.textContent)).toEqual(['First story', 'Second story', 'Hostile link']);
   expect(links[0]!.getAttribute('href')).toBe('https://example.com/a');
   expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer');
@@ -123,7 +130,10 @@ test('with reading memory: how often and when, the three most recent as links, w
 });
 
 test('memory without a date says only how often', () => {
-  const { el } = card({ ...remembered, memory: { ...remembered.memory!, lastReadAt: null, recent: [], coActors: [] } });
+  const { el } = card({
+    ...remembered,
+    memory: { ...remembered.memory!, lastReadAt: null, lastReadDay: null, recent: [], coActors: [] },
+  });
   expect(text(el, '.memory-count')).toBe('In 4 of your articles');
   expect(el.querySelector('.recent')).toBeNull();
   expect(el.querySelector('.co-actors')).toBeNull();
@@ -137,7 +147,8 @@ test('hostile strings render as text, never as markup', () => {
     memory: {
       articles: 1,
       lastReadAt: 'not a date',
-      recent: [{ url: 'https://example.com/x', title: hostile, readAt: 'nope' }],
+      lastReadDay: 'not a date',
+      recent: [{ url: 'https://example.com/x', title: hostile, readAt: 'nope', day: hostile }],
       coActors: [{ entityId: 'y', name: hostile, type: 'group', count: 1 }],
     },
   });
@@ -145,6 +156,7 @@ test('hostile strings render as text, never as markup', () => {
   expect(text(el, '.name')).toBe(hostile);
   expect(text(el, '.description')).toBe(hostile);
   expect(text(el, '.recent a')).toBe(hostile);
+  expect(text(el, '.recent .muted')).toBe(hostile);
   expect(text(el, '.memory-count')).toBe('In 1 of your articles, last on not a date');
 });
 

@@ -7,6 +7,8 @@ import type { Actor, CardAction, TabAnalysis } from '../../../lib/messaging/prot
 import { createArticleRepo } from '../../../lib/memory/article-repo';
 import { openDb } from '../../../lib/store/db';
 import { createFalseMatchRepo, type FalseMatchRepo } from '../../../lib/store/false-matches';
+import { formatDay } from '../../../lib/ui/dates';
+import { regionName } from '../../../lib/ui/regions';
 import { cardDataOf, createCardService } from '../../../services/card-service';
 import type { KnowledgeBase, LoadedKnowledgeBase } from '../../../services/knowledge-base';
 import type { Sender } from '../../../services/messaging';
@@ -69,7 +71,8 @@ const act = (entityId: string, action: CardAction, sender = topFrame) =>
 
 test('the card of a known entity, from the knowledge base, with no reading memory yet', async () => {
   expect(await card(iran.id, 'Iran')).toEqual({
-    entity: { id: iran.id, name: 'Iran', type: 'place', description: 'A country.', country: 'IR' },
+    // The country's name in the browser's language, written here, not on the page.
+    entity: { id: iran.id, name: 'Iran', type: 'place', description: 'A country.', country: 'IR', countryName: regionName('IR') },
     memory: null,
   });
 });
@@ -191,8 +194,14 @@ test('the card tells the reader’s history with the name: the other stories, ne
   expect(history).toEqual({
     articles: 2,
     lastReadAt: new Date(Date.UTC(2025, 5, 2)).toISOString(),
+    lastReadDay: formatDay(Date.UTC(2025, 5, 2)),
     recent: [
-      { url: 'https://other.example/caspian', title: 'Caspian drills', readAt: new Date(Date.UTC(2025, 5, 1)).toISOString() },
+      {
+        url: 'https://other.example/caspian',
+        title: 'Caspian drills',
+        readAt: new Date(Date.UTC(2025, 5, 1)).toISOString(),
+        day: formatDay(Date.UTC(2025, 5, 1)),
+      },
     ],
     coActors: [{ entityId: iran.id, name: 'Iran', type: 'place', count: 2 }],
   });
