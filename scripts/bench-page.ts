@@ -19,7 +19,9 @@
  * Writes bench-output/page.json and prints the budgets with PASS or FAIL; a report, so it exits 0
  * when a budget fails. Needs `npm run build` first. BENCH_PAGES=n benches only the first n corpus
  * pages, BENCH_LIVE_SECONDS=s shortens the live blog (60 s), BENCH_BASELINE=all loads every page
- * without the extension too (by default only those with a long task), `--json file` writes elsewhere.
+ * without the extension too (by default only those with a long task), BENCH_TRACE=file records a
+ * Chrome trace of the live blog's run with the extension in `file` (and without it in
+ * `file.bare.json`), `--json file` writes elsewhere.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +40,7 @@ import {
   waitUntilPageTime,
   visit,
   watchedTab,
+  longTaskFrames,
   type LongTask,
 } from './lib/page-probes';
 import { serveStatic } from './lib/serve';
@@ -51,6 +54,7 @@ const OUT = resolve(
 const LIMIT = Number(process.env.BENCH_PAGES ?? Infinity);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
 const BASELINE_EVERY_PAGE = process.env.BENCH_BASELINE === 'all';
+const TRACE = process.env.BENCH_TRACE || undefined;
 /** The live blog's last paragraph gets this long to be read (the script waits up to 1.5 s). */
 const LIVE_GRACE_MS = 4_000;
 const GZIP_BUDGET = 30 * 1024;
@@ -174,6 +178,9 @@ async function measurePage(
       const loadWithout = (await longTasksBefore(without, run.window)) ?? [];
       run.longTasks.without = inAnalysis(loadWithout);
       run.longTasks.beforeAnalysis.without = loadWithout.length - run.longTasks.without.length;
+      // The stress pages' tabs go on to the live blog: parsed here too, the tab without the
+      // extension carries the same garbage into it as the tab with it.
+      if (alwaysBaseline && run.status === 'article') await readabilityParseMs(without);
     } else {
       run.longTasks.without = null;
     }
@@ -258,7 +265,18 @@ async function liveRun(tab: Page, url: string, until?: number) {
   const longTasks = (await longTasksBefore(tab, end)) ?? [];
   const work = until === undefined ? ((await awaitMeasures(tab))?.work ?? []) : [];
   const duringWork = longTasks.filter((t) => work.some((w) => overlaps(t, afterFrame(w)))).length;
-  return { measures, state: final, end, longTasks, duringWork };
+  return { measures, state: final, end, longTasks, duringWork, frames: await longTaskFrames(tab, longTasks) };
+}
+
+/** Runs `run` with a Chrome trace of `tab` written to `path` (rendering and garbage collection), when given. */
+async function traced<T>(tab: Page, path: string | undefined, run: () => Promise<T>): Promise<T> {
+  if (!path) return run();
+  await tab.tracing.start({ path, categories: ['devtools.timeline', 'toplevel', 'v8', 'disabled-by-default-v8.gc'] });
+  try {
+    return await run();
+  } finally {
+    await tab.tracing.stop();
+  }
 }
 
 /** Frames of the scroll run, and the px each one moves: a fling, 24,000 px a second. */
@@ -316,8 +334,10 @@ async function benchStress(tabs: Tabs) {
       without: await scrollRun(tabs.without, `${server.url}nodes.html`, false),
     };
     log(`Live blog: a paragraph every 100 ms for ${LIVE_SECONDS} s, with the extension and without`);
-    const withRun = await liveRun(tabs.withExt, `${server.url}live.html`);
-    const bareRun = await liveRun(tabs.without, `${server.url}live.html`, withRun.end);
+    const withRun = await traced(tabs.withExt, TRACE, () => liveRun(tabs.withExt, `${server.url}live.html`));
+    const bareRun = await traced(tabs.without, TRACE && `${TRACE}.bare.json`, () =>
+      liveRun(tabs.without, `${server.url}live.html`, withRun.end),
+    );
     const { appendedAt, highlightedAt, updates, drops, watchMs } = withRun.state;
     const latencies = appendedAt.flatMap((at, i) => (highlightedAt[i] == null ? [] : [highlightedAt[i]! - at]));
     const live = {
@@ -332,6 +352,8 @@ async function benchStress(tabs: Tabs) {
       pageWatchMs: Math.round(watchMs),
       window: Math.round(withRun.end),
       longTasks: { with: withRun.longTasks, without: bareRun.longTasks, duringWork: withRun.duringWork },
+      /** The long tasks' frames, as Chrome's long-animation-frame entries split them. */
+      longTaskFrames: { with: withRun.frames, without: bareRun.frames },
       extension: {
         count: withRun.longTasks.length - bareRun.longTasks.length,
         ms: Math.round(sum(withRun.longTasks) - sum(bareRun.longTasks)),
@@ -575,6 +597,10 @@ function table(
   );
   console.log('\n| budget | measured | baseline (same run) | |\n| --- | --- | --- | --- |');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  if (live.longTaskFrames.with.length > 0) {
+    console.log('\nThe live blog’s long tasks with the extension, as their long-animation-frame entries split them:');
+    for (const line of live.longTaskFrames.with) console.log(`  ${line}`);
+  }
   if (bundle.contributors.length > 0) {
     console.log('\nContent script, largest contributors (minified bytes; gzip of each alone):');
     for (const c of bundle.contributors.slice(0, 10)) {

@@ -23,13 +23,35 @@ const BEFORE_PAGE = `
 globalThis.__name = (f) => f;
 window.__longTasks = [];
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration, e.name]);
 }).observe({ type: 'longtask' });
+window.__longFrames = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.duration < 50) continue;
+      window.__longFrames.push({
+        start: e.startTime,
+        duration: e.duration,
+        renderStart: e.renderStart,
+        styleAndLayoutStart: e.styleAndLayoutStart,
+        scripts: e.scripts.map((s) => ({
+          source: (s.invokerType || '') + ' ' + (s.invoker || '') + ' ' + (s.sourceURL || '').split('/').pop(),
+          start: s.startTime,
+          duration: s.duration,
+          forced: s.forcedStyleAndLayoutDuration,
+        })),
+      });
+    }
+  }).observe({ type: 'long-animation-frame' });
+} catch {}
 `;
 
 export interface LongTask {
   start: number;
   duration: number;
+  /** Whose task the browser says it was: `self` (this page's frame), `unknown`, `multiple-contexts`... */
+  culprit?: string;
 }
 
 export interface Measures {
@@ -100,10 +122,53 @@ export async function waitUntilPageTime(tab: Page, until: number): Promise<void>
 /** Long tasks that started before page time `until`; null when the watcher did not run. */
 export async function longTasksBefore(tab: Page, until: number): Promise<LongTask[] | null> {
   return tab.evaluate((end: number) => {
-    const seen = (window as unknown as { __longTasks?: [number, number][] }).__longTasks;
+    const seen = (window as unknown as { __longTasks?: [number, number, string][] }).__longTasks;
     if (!seen) return null;
-    return seen.filter(([start]) => start < end).map(([start, duration]) => ({ start, duration }));
+    return seen.filter(([start]) => start < end).map(([start, duration, culprit]) => ({ start, duration, culprit }));
   }, until);
+}
+
+/**
+ * What Chrome's long-animation-frame entries say of the long tasks in `tasks`: for each, the
+ * frame that holds it, split into the page's scripts (by file), rendering (animation-frame
+ * callbacks, style, layout, paint), and the rest, which no script entry claims: the browser's own work (parsing, garbage
+ * collection) and an extension's scripts, which the entries never name.
+ */
+export async function longTaskFrames(tab: Page, tasks: LongTask[]): Promise<string[]> {
+  type Frame = {
+    start: number;
+    duration: number;
+    renderStart: number;
+    styleAndLayoutStart: number;
+    scripts: { source: string; start: number; duration: number; forced: number }[];
+  };
+  const frames = (await tab.evaluate(() => (window as unknown as { __longFrames?: Frame[] }).__longFrames ?? [])) as Frame[];
+  return tasks.map((task) => {
+    const frame = frames.find((f) => f.start < task.start + task.duration && task.start < f.start + f.duration);
+    const at = `${Math.round(task.duration)} ms at ${(task.start / 1000).toFixed(1)} s (the browser says: ${task.culprit ?? '?'})`;
+    if (!frame) return `${at}: no frame entry`;
+    const end = frame.start + frame.duration;
+    const rendering = frame.renderStart > 0 ? end - frame.renderStart : 0;
+    const styleLayout = frame.styleAndLayoutStart > 0 ? end - frame.styleAndLayoutStart : 0;
+    const scripts = frame.scripts.reduce((total, s) => total + s.duration, 0);
+    // Animation-frame callbacks run inside the rendering phase: counted there, not twice.
+    const before = frame.scripts.reduce(
+      (total, s) => total + (frame.renderStart > 0 && s.start >= frame.renderStart ? 0 : s.duration),
+      0,
+    );
+    const named = frame.scripts
+      .map(
+        (s) =>
+          `${s.source.trim() || '?'} ${Math.round(s.duration)}${s.forced >= 1 ? ` (forced style and layout ${Math.round(s.forced)})` : ''}`,
+      )
+      .join(', ');
+    return (
+      `${at}, in a ${Math.round(frame.duration)} ms frame from ${(frame.start / 1000).toFixed(2)} s: ` +
+      `page scripts ${Math.round(scripts)} ms${named ? ` (${named})` : ''}, rendering ${Math.round(rendering)} ms ` +
+      `(animation-frame callbacks, then style and layout ${Math.round(styleLayout)}, then paint), ` +
+      `unclaimed ${Math.round(Math.max(0, frame.duration - before - rendering))} ms`
+    );
+  });
 }
 
 /**
