@@ -102,16 +102,11 @@ export async function extensionWorker(browser: Browser, extensionId: string): Pr
   return worker;
 }
 
-/** The tab id of the page whose URL starts with `url`, asked of the extension's worker. */
+/**
+ * The id of the tab whose address is exactly `url`, asked of the extension's worker; give tabs
+ * showing the same page a fragment each to tell them apart.
+ */
 export async function tabIdOf(worker: WebWorker, url: string): Promise<number | null> {
-  return worker.evaluate(async (u: string) => {
-    const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({});
-    return tabs.find((t) => t.url?.startsWith(u))?.id ?? null;
-  }, url);
-}
-
-/** The id of the tab whose address is exactly `url` (give each tab a fragment of its own to tell same-page tabs apart). */
-export async function tabIdAt(worker: WebWorker, url: string): Promise<number | null> {
   return worker.evaluate(async (u: string) => {
     const tabs: { id?: number; url?: string }[] = await (globalThis as any).chrome.tabs.query({ url: u.split('#')[0] });
     return tabs.find((t) => t.url === u)?.id ?? null;

@@ -6,7 +6,7 @@
 import type { Browser, Page, WebWorker } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { activeTabId, extensionWorker, tabIdAt } from '../../scripts/lib/browsers';
+import { activeTabId, extensionWorker, tabIdOf } from '../../scripts/lib/browsers';
 import { serveStatic, type Served } from '../../scripts/lib/serve';
 import { FIXTURES_DIR, highlightsOn, launch, measures, newPopupPage, waitForPageDone } from './harness';
 
@@ -34,7 +34,7 @@ async function openArticle(file: string): Promise<{ page: Page; tabId: number }>
   const url = `${server.url}${file}#tab-${++opened}`;
   await page.goto(url, { waitUntil: 'load' });
   await waitForPageDone(page);
-  const tabId = await tabIdAt(worker, url);
+  const tabId = await tabIdOf(worker, url);
   if (tabId === null) throw new Error(`No tab shows ${url}`);
   return { page, tabId };
 }
@@ -191,27 +191,9 @@ test('a click on an actor shows its next mention; highlighting turns off on the 
     'xpath///button[contains(@class,"reveal") and text()="National University of Defense Technology"]',
   );
   await reveal!.click();
-  const name = 'National University of Defense Technology';
-  await page
-    .waitForFunction((n: string) => [...(CSS.highlights.get('dramatis-focus') ?? [])].map(String).join() === n, {}, name)
-    .catch(async (error: unknown) => {
-      // This wait has timed out in full `npm test` runs, never run alone: say what each side
-      // held, for whoever looks next.
-      const asked = await popup.evaluate(
-        (n: string) =>
-          [...document.querySelectorAll('li.actor')]
-            .filter((li) => li.textContent?.includes(n))
-            .map((li) => li.getAttribute('data-entity-id')),
-        name,
-      );
-      const painted = await page.evaluate(
-        (n: string) => [...CSS.highlights].flatMap(([key, h]) => [...h].filter((r) => String(r).includes(n)).map(() => key)),
-        name,
-      );
-      throw new Error(
-        `${String(error)}; the popup's row: ${JSON.stringify(asked)}; highlights holding the name: ${JSON.stringify(painted)}`,
-      );
-    });
+  await page.waitForFunction(
+    () => [...(CSS.highlights.get('dramatis-focus') ?? [])].map(String).join() === 'National University of Defense Technology',
+  );
 
   const names = () => page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n !== 'dramatis-focus').sort());
   await popup.click('.display-settings summary');

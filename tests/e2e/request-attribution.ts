@@ -62,7 +62,6 @@ export function isExtensionInitiator(initiator: InitiatorLike | undefined): bool
   return false;
 }
 
-/** The host of `url` (for a tunnel key too), or '' when it has none. */
 /** The path and query of `url` ('/icons/a.png?v=2'), or '' when it is not a URL. */
 function pathOf(url: string): string {
   try {
@@ -73,6 +72,7 @@ function pathOf(url: string): string {
   }
 }
 
+/** The host of `url` (for a tunnel key too), or '' when it has none. */
 export function hostOf(url: string): string {
   try {
     return new URL(url).hostname;
