@@ -14,7 +14,7 @@ import { createPainter, highlightApiOf } from '../lib/paint/painter';
 import { DEFAULT_SETTINGS, isHighlightingOn, type ReaderSettings } from '../lib/settings/reader-settings';
 import { createHoverCard } from './hover-card';
 import { handleMessages, openPageChannel } from './messaging';
-import { blockChanges, type BlockChanges } from './page-changes';
+import { blockChanges, carrySpans, type BlockChanges } from './page-changes';
 import { loadSettings, watchSettings } from './reader-settings';
 
 const clip = (s: string) => s.slice(0, LIMITS.field);
@@ -26,6 +26,12 @@ const MAX_WAIT_MS = 1_500;
 const MAX_WAITS = 20;
 /** Elements Dramatis itself puts in the page: their changes are not the page's. */
 const OWN_TAGS = new Set(['dramatis-card', 'dramatis-mark']);
+
+/** Whether `node` is one of `roots` or inside one (a loop: it runs per block, once a frame on a live page). */
+function withinAny(roots: readonly Element[], node: Node): boolean {
+  for (let i = 0; i < roots.length; i++) if (roots[i]!.contains(node)) return true;
+  return false;
+}
 
 function isOwnNode(node: Node | null): boolean {
   for (let n: Node | null = node; n !== null; n = n.parentNode) {
@@ -76,7 +82,11 @@ const sameSpan = (a: PaintSpan, b: PaintSpan) =>
   a.entityId === b.entityId &&
   a.type === b.type &&
   Boolean(a.discovered) === Boolean(b.discovered) &&
-  (a.ambiguous ?? []).join() === (b.ambiguous ?? []).join();
+  sameList(a.ambiguous ?? NONE, b.ambiguous ?? NONE);
+
+const NONE: readonly string[] = [];
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 const sameSpans = (a: readonly PaintSpan[], b: readonly PaintSpan[]) =>
   a.length === b.length && a.every((s, i) => sameSpan(s, b[i]!));
@@ -139,7 +149,11 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
 
   /** What the settings let show: nothing where highlighting is off, no hidden type. */
   function visibleSpans(): PaintSpan[] {
-    return isHighlightingOn(settings, location.href) ? painted.spans.filter((s) => !settings.hiddenTypes.includes(s.type)) : [];
+    if (!isHighlightingOn(settings, location.href)) return [];
+    // Shared, not copied, when nothing is hidden: a live blog asks once a frame.
+    return settings.hiddenTypes.length === 0
+      ? painted.spans
+      : painted.spans.filter((s) => !settings.hiddenTypes.includes(s.type));
   }
 
   /**
@@ -327,10 +341,14 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
     /** The article's root, then the stories an infinite scroll appended after it. */
     let roots = [root];
     // The article is its roots and the blocks read outside them (a headline just above).
-    const outside = () => new Set<Node>(painted.blocks.map((b) => b.element).filter((el) => !roots.some((r) => r.contains(el))));
+    const outside = () => {
+      const found = new Set<Node>();
+      for (const { element } of painted.blocks) if (!withinAny(roots, element)) found.add(element);
+      return found;
+    };
     let read = outside();
     const inArticle = (node: Node) => {
-      if (roots.some((r) => r.contains(node))) return true;
+      if (withinAny(roots, node)) return true;
       for (let n: Node | null = node; n !== null; n = n.parentNode) if (read.has(n)) return true;
       return false;
     };
@@ -373,11 +391,7 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
   function applyChanges({ blocks, dropped, added }: BlockChanges) {
     if (dropped.length === 0 && added.length === 0) return;
     for (const block of dropped) painter.forget(block);
-    const index = new Map(blocks.map((b, i) => [b, i]));
-    const spans = painted.spans.flatMap((s) => {
-      const at = index.get(painted.blocks[s.block]!);
-      return at === undefined ? [] : [{ ...s, block: at }];
-    });
+    const spans = carrySpans(painted.blocks, blocks, painted.spans);
     painted = { blocks, spans };
     const visible = visibleSpans();
     navigator.set(blocks, visible);
@@ -421,14 +435,16 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
 
   /** Repaints only the blocks whose spans the update changed. */
   function paintUpdate(snapshot: readonly TextBlock[], spans: readonly PaintSpan[]) {
-    const inSnapshot = new Set(snapshot);
+    // Usually nothing changed while the background answered: every block is the snapshot's.
+    const inSnapshot = snapshot === painted.blocks ? null : new Set(snapshot);
     const fresh = groupByBlock(snapshot, spans);
     const before = groupByBlock(painted.blocks, painted.spans);
     const next: PaintSpan[] = [];
     const show = isHighlightingOn(settings, location.href);
-    for (const [i, block] of painted.blocks.entries()) {
+    for (let i = 0; i < painted.blocks.length; i++) {
+      const block = painted.blocks[i]!;
       // A block added after the snapshot waits for the next update.
-      const now = inSnapshot.has(block) ? (fresh.get(block) ?? []) : (before.get(block) ?? []);
+      const now = !inSnapshot || inSnapshot.has(block) ? (fresh.get(block) ?? []) : (before.get(block) ?? []);
       if (!sameSpans(before.get(block) ?? [], now)) {
         painter.forget(block);
         const visible = show ? now.filter((s) => !settings.hiddenTypes.includes(s.type)) : [];
@@ -438,7 +454,7 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
           settings.highlightStyle,
         );
       }
-      for (const s of now) next.push({ ...s, block: i });
+      for (const s of now) next.push(s.block === i ? s : { ...s, block: i });
     }
     painted = { blocks: painted.blocks, spans: next };
     const visible = visibleSpans();

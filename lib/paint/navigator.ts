@@ -40,7 +40,9 @@ export function scrollIntoView(win: Window, range: Range): void {
 
 export function createMentionNavigator(doc: Document, api: HighlightApi | null): MentionNavigator {
   let blocks: readonly TextBlock[] = [];
+  /** In reading order; sorted when first stepped through (a live blog sets them once a frame). */
   let spans: PaintSpan[] = [];
+  let unsorted: readonly PaintSpan[] | null = null;
   let index = -1;
   let focused: Mention | null = null;
   let focusedBlock: TextBlock | null = null;
@@ -60,20 +62,25 @@ export function createMentionNavigator(doc: Document, api: HighlightApi | null):
   return {
     set(nextBlocks, nextSpans) {
       blocks = nextBlocks;
-      spans = [...nextSpans].sort(byReadingOrder);
       // The page read again (a living page, the whole analysis after the early answer) keeps the
       // reader's place when the focused mention is still there, unchanged.
       const was = focused;
-      const at = was
-        ? spans.findIndex(
-            (s) =>
-              blocks[s.block] === focusedBlock &&
-              s.start === was.span.start &&
-              s.end === was.span.end &&
-              s.entityId === was.span.entityId,
-          )
-        : -1;
-      if (was && at >= 0) {
+      if (!was) {
+        unsorted = nextSpans;
+        spans = [];
+        index = -1;
+        return;
+      }
+      unsorted = null;
+      spans = [...nextSpans].sort(byReadingOrder);
+      const at = spans.findIndex(
+        (s) =>
+          blocks[s.block] === focusedBlock &&
+          s.start === was.span.start &&
+          s.end === was.span.end &&
+          s.entityId === was.span.entityId,
+      );
+      if (at >= 0) {
         index = at;
         focused = { span: spans[at]!, range: was.range };
         return;
@@ -84,6 +91,10 @@ export function createMentionNavigator(doc: Document, api: HighlightApi | null):
       api?.registry.delete(FOCUS_HIGHLIGHT);
     },
     step(direction, entityId) {
+      if (unsorted) {
+        spans = [...unsorted].sort(byReadingOrder);
+        unsorted = null;
+      }
       const n = spans.length;
       for (let k = 1; k <= n; k++) {
         const i = ((((index === -1 && direction === -1 ? 0 : index) + direction * k) % n) + n) % n;

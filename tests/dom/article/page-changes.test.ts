@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { collectTextBlocks, type TextBlock } from '../../../lib/article';
-import { blockChanges } from '../../../services/page-changes';
+import type { PaintSpan } from '../../../lib/messaging/protocol';
+import { blockChanges, carrySpans } from '../../../services/page-changes';
 
 let root: HTMLElement;
 let blocks: TextBlock[];
@@ -137,4 +138,42 @@ test('the next story an infinite scroll appends after the article is read as a n
   records = [];
   next.remove();
   expect((await changes([root, next], result.blocks))!.blocks).toEqual(blocks);
+});
+
+/** A span on block `block`, at its start. */
+const spanOn = (block: number, entityId = `e${block}`): PaintSpan => ({ block, start: 0, end: 4, entityId, type: 'person' });
+
+test('spans follow their blocks: a dropped block takes its spans, later blocks are renumbered', async () => {
+  const spans = [spanOn(0), spanOn(1), spanOn(2)];
+  root.children[1]!.remove();
+  const result = (await changes())!;
+  const carried = carrySpans(blocks, result.blocks, spans);
+  expect(carried.map((s) => [s.entityId, s.block])).toEqual([
+    ['e0', 0],
+    ['e2', 1],
+  ]);
+  expect(carried[0]).toBe(spans[0]);
+  // The input is not changed: the page may still be painting from it.
+  expect(spans.map((s) => s.block)).toEqual([0, 1, 2]);
+});
+
+test('an insertion renumbers the spans below it and keeps those above as they are', async () => {
+  const spans = [spanOn(2), spanOn(0)];
+  const p = document.createElement('p');
+  p.textContent = 'Inserted.';
+  root.insertBefore(p, root.children[1]!);
+  const carried = carrySpans(blocks, (await changes())!.blocks, spans);
+  expect(carried.map((s) => [s.entityId, s.block])).toEqual([
+    ['e2', 3],
+    ['e0', 0],
+  ]);
+  expect(carried[1]).toBe(spans[1]);
+});
+
+test('an append keeps the very same spans: a live blog copies nothing', async () => {
+  const spans = [spanOn(0), spanOn(2)];
+  const p = document.createElement('p');
+  p.textContent = 'Update: Sergei Shoigu arrived.';
+  root.append(p);
+  expect(carrySpans(blocks, (await changes())!.blocks, spans)).toBe(spans);
 });
