@@ -6,6 +6,7 @@
  * against the article's own usage and a common-word list, then mentions grouped into actors
  * (acronyms, surnames, given names, lone words of an organization named in full).
  */
+import { blockMemo } from '../block-memo';
 import { collectCapitals, isHeadlineCase } from './block-case';
 import { candidatesOf, type BlockContext, type Candidate } from './candidates';
 import { classify, type DiscoveredType } from './classify';
@@ -106,6 +107,9 @@ function isPlainWord(group: Group): boolean {
   return group.found.every((f) => f.words.length === 1 && f.cue < 0.6 && isCommonWord(f.words[0]!.toLowerCase()));
 }
 
+/** Each block's tokens; a live page's every update repeats its earlier blocks (not changed below). */
+const tokenizeBlocks = blockMemo(tokenize);
+
 /**
  * @example
  * const { actors } = discoverNames(['Rear Admiral Habibollah Sayyari met Gilles Carbonnier. Carbonnier said.']);
@@ -113,7 +117,7 @@ function isPlainWord(group: Group): boolean {
  */
 export function discoverNames(blocks: readonly string[], options: DiscoveryOptions = {}): Discovery {
   const known = options.known ?? [];
-  const tokenized = blocks.map((text) => tokenize(text));
+  const tokenized = tokenizeBlocks(blocks);
   const headline = tokenized.map((tokens) => isHeadlineCase(tokens));
   const evidence = collectCapitals(tokenized, headline);
   const found: Found[] = [];

@@ -5,6 +5,7 @@
  * `createKbMatcher` matches text blocks, the shape the background's analysis takes.
  */
 import type { Entity, Span } from '../entities/types';
+import { blockMemo } from '../block-memo';
 import { compileMatcher } from './compile';
 import { matchText } from './match-text';
 import type { AliasEntry, CompiledMatcher } from './types';
@@ -38,16 +39,22 @@ export function* aliasesOf(entities: readonly Entity[]): Generator<AliasEntry> {
   }
 }
 
+const memos = new WeakMap<CompiledMatcher, (texts: readonly string[]) => ReturnType<typeof matchText>[]>();
+
 /**
  * A block matcher over compiled or raw entities.
  * @example createKbMatcher(deserializeMatcher(cached)).match(article.blocks)
  */
 export function createKbMatcher(source: readonly Entity[] | CompiledMatcher): KbMatcher {
   const compiled = Array.isArray(source) ? compileMatcher(aliasesOf(source)) : (source as CompiledMatcher);
+  // A live page's every update repeats its earlier blocks: only the new ones are matched. One
+  // memo per compiled matcher, kept when learning a name rebuilds the matchers around it.
+  let matchBlocks = memos.get(compiled);
+  if (!matchBlocks) memos.set(compiled, (matchBlocks = blockMemo((text) => matchText(compiled, text))));
   return {
     match(blocks) {
-      return blocks.flatMap((text, block) =>
-        matchText(compiled, text).map(({ start, end, entityId, candidates, fuzzy }) => ({
+      return matchBlocks(blocks).flatMap((found, block) =>
+        found.map(({ start, end, entityId, candidates, fuzzy }) => ({
           block,
           start,
           end,

@@ -191,3 +191,21 @@ describe('with discovery', () => {
     expect(topics.filter((t) => !t.custom).length).toBeLessThanOrEqual(6);
   });
 });
+
+test('a live page’s updates, then another article: each reading’s surnames are its own people’s', () => {
+  const live = ['Habibollah Sayyari spoke.', 'Sayyari said so.'];
+  expect(named(live)).toEqual([
+    ['Habibollah Sayyari', 'sayyari', false],
+    ['Sayyari', 'sayyari', false],
+  ]);
+  expect(named([...live, 'Update: Sayyari left.']).map(([text, id]) => `${text}:${id}`)).toEqual([
+    'Habibollah Sayyari:sayyari',
+    'Sayyari:sayyari',
+    'Sayyari:sayyari',
+  ]);
+  // The same block read before, in an article that names someone else: not Sayyari any more.
+  expect(named(['Alexander Fomin spoke.', 'Sayyari said so.', 'Fomin left.'])).toEqual([
+    ['Alexander Fomin', 'fomin', false],
+    ['Fomin', 'fomin', false],
+  ]);
+});

@@ -27,3 +27,12 @@ test('the background warms up on the loaded knowledge base and finds the names i
   const found = await warmUp({ matcher, entities: byId });
   expect(found).toBeGreaterThanOrEqual(24 * 2);
 });
+
+test('every round of the warm-up is text of its own, so the block memos miss and the matcher’s code runs', async () => {
+  const asked: string[] = [];
+  const spy = { match: (blocks: readonly string[]) => (asked.push(...blocks), matcher.match(blocks)) };
+  await warmUp({ matcher: spy, entities: byId });
+  const rounds = asked.length / 24;
+  expect(rounds).toBeGreaterThanOrEqual(30);
+  expect(new Set(asked).size).toBe(asked.length);
+});
