@@ -22,6 +22,11 @@ const RETENTION = 'memory.retention';
 const SNAPSHOT = 'memory.snapshot';
 const PRIVACY = 'memory.privacy';
 const PENDING = 'memory.pending.';
+/**
+ * A journaled reading's number, kept beside it: journaling and settling read this, not the
+ * reading (a live page journals its whole text twice a second, and read it back each time).
+ */
+const PENDING_SEQ = 'memory.pending-seq.';
 
 /**
  * A reading the background answered but has not stored yet, kept in `meta` until it is: a
@@ -94,6 +99,16 @@ export type SnapshotKind = 'related' | 'search';
 export interface Snapshot<T> {
   revision: number;
   data: T;
+}
+
+/**
+ * The number of the reading journaled under `key`, 0 when none. A journal written before the
+ * numbers were kept apart holds its number in the reading itself.
+ */
+async function seqOf(db: DramatisDb, key: string): Promise<number> {
+  const kept = (await db.meta.get(PENDING_SEQ + key))?.value as number | undefined;
+  if (kept !== undefined) return kept;
+  return ((await db.meta.get(PENDING + key))?.value as PendingReading<unknown> | undefined)?.seq ?? 0;
 }
 
 export function createArticleRepo(dbReady: Promise<DramatisDb>) {
@@ -287,9 +302,11 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
       const db = await dbReady;
       return savingAs('this article', () =>
         db.transaction('rw', db.meta, async () => {
-          const previous = (await db.meta.get(PENDING + key))?.value as PendingReading<T> | undefined;
-          const entry = { key, seq: (previous?.seq ?? 0) + 1, at, value };
-          await db.meta.put({ key: PENDING + key, value: entry });
+          const entry = { key, seq: (await seqOf(db, key)) + 1, at, value };
+          await db.meta.bulkPut([
+            { key: PENDING + key, value: entry },
+            { key: PENDING_SEQ + key, value: entry.seq },
+          ]);
           return entry;
         }),
       );
@@ -299,8 +316,7 @@ export function createArticleRepo(dbReady: Promise<DramatisDb>) {
     async settle(entry: Pick<PendingReading<unknown>, 'key' | 'seq'>): Promise<void> {
       const db = await dbReady;
       await db.transaction('rw', db.meta, async () => {
-        const current = (await db.meta.get(PENDING + entry.key))?.value as PendingReading<unknown> | undefined;
-        if (current?.seq === entry.seq) await db.meta.delete(PENDING + entry.key);
+        if ((await seqOf(db, entry.key)) === entry.seq) await db.meta.bulkDelete([PENDING + entry.key, PENDING_SEQ + entry.key]);
       });
     },
 

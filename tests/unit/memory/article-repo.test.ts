@@ -165,3 +165,40 @@ test('v2 → v3: entities, rejected names and meta survive; articles start empty
   await articles.put(buildArticleRecord(input('https://example.com/a', storyText(100)))!);
   expect(await db.articles.where('entityIds').equals('c:ir').count()).toBe(1);
 });
+
+describe('the journal of readings answered but not yet stored', () => {
+  test('a later reading of the same tab replaces the earlier; only the latest one’s settling clears it', async () => {
+    const first = await repo.journal('7', { text: 'first' }, now);
+    const second = await repo.journal('7', { text: 'second' }, now + 1);
+    expect(second.seq).toBeGreaterThan(first.seq);
+    expect((await repo.pending<{ text: string }>()).map((p) => p.value.text)).toEqual(['second']);
+    await repo.settle(first);
+    expect(await repo.pending()).toHaveLength(1);
+    await repo.settle(second);
+    expect(await repo.pending()).toEqual([]);
+    expect(await (await dbReady).meta.count()).toBe(0);
+  });
+
+  test('journaling again never reads the reading it replaces (a live page journals its whole text twice a second)', async () => {
+    const db = await dbReady;
+    await repo.journal('7', { text: 'x'.repeat(1000) }, now);
+    const read: string[] = [];
+    const get = db.meta.get.bind(db.meta);
+    db.meta.get = ((key: string) => (read.push(key), get(key))) as typeof db.meta.get;
+    await repo.journal('7', { text: 'y'.repeat(1000) }, now + 1);
+    db.meta.get = get;
+    expect(read).not.toContain('memory.pending.7');
+  });
+
+  test('a journal written by an earlier version (its number inside the reading) is settled and replaced as before', async () => {
+    const db = await dbReady;
+    const old = { key: '7', seq: 5, at: now, value: { text: 'before the upgrade' } };
+    await db.meta.put({ key: 'memory.pending.7', value: old });
+    await repo.settle({ key: '7', seq: 4 });
+    expect(await repo.pending()).toHaveLength(1);
+    await repo.settle(old);
+    expect(await repo.pending()).toEqual([]);
+    await db.meta.put({ key: 'memory.pending.7', value: old });
+    expect((await repo.journal('7', { text: 'after' }, now + 1)).seq).toBe(6);
+  });
+});
