@@ -45,6 +45,7 @@ export function highlightApiOf(win: Window & typeof globalThis): HighlightApi | 
 interface Painted {
   name: string;
   range: Range;
+  span: PaintSpan;
 }
 /**
  * Above this many spans, only the blocks near the viewport have their ranges built and
@@ -99,7 +100,7 @@ function createHighlightPainter(doc: Document, api: HighlightApi, watchNear: Nea
     const made: Painted[] = [];
     for (const { span, name } of paint.todo) {
       const range = rangeFor(doc, block, span.start, span.end);
-      if (range) made.push({ name, range });
+      if (range) made.push({ name, range, span });
     }
     paint.todo = [];
     paint.items.push(...made);
@@ -127,7 +128,14 @@ function createHighlightPainter(doc: Document, api: HighlightApi, watchNear: Nea
         if (shown) {
           materialize(block, paint);
           register(paint.items);
-        } else unregister(paint.items);
+        } else {
+          // Its ranges go, to be built again if it comes near: a live range the page keeps is
+          // one the browser updates at every change to the DOM, and one its collector traces
+          // (a live blog read for a minute kept thousands far off screen).
+          unregister(paint.items);
+          paint.todo.push(...paint.items.map(({ span, name }) => ({ span, name })));
+          paint.items = [];
+        }
       }
     }
   }

@@ -176,7 +176,7 @@ describe('wrapping fallback', () => {
       { ...span(0, 4), block: i },
       { ...span(9, 15), block: i },
     ]);
-    const { api, texts } = fakeApi();
+    const { api, registry, texts } = fakeApi();
     const { watch, observed, report, started } = fakeNear();
     const painter = createPainter(document, api, watch);
     painter.paint(blocks, spans.slice(0, 400));
@@ -192,8 +192,19 @@ describe('wrapping fallback', () => {
     // Scrolling near a block registers its ranges again; leaving it takes them back.
     report(blocks[150]!.element, true);
     expect(texts()).toHaveLength(42);
+    const rangesIn = (i: number) =>
+      [...registry.values()].flatMap((set) => [...set]).filter((r) => blocks[i]!.element.contains(r.startContainer));
+    const before = rangesIn(0);
+    expect(before.map(String).sort()).toEqual(['Iran', 'Russia']);
     report(blocks[0]!.element, false);
     expect(texts()).toHaveLength(40);
+    // Far off, a block keeps no range (the browser updates every live range at each change to
+    // the page): coming near again builds them anew, over the same text.
+    report(blocks[0]!.element, true);
+    const after = rangesIn(0);
+    expect(after.map(String).sort()).toEqual(['Iran', 'Russia']);
+    expect(after.some((r) => before.includes(r))).toBe(false);
+    report(blocks[0]!.element, false);
     // A forgotten block is no longer watched; clearing ends the window.
     painter.forget(blocks[150]!);
     expect(texts()).toHaveLength(38);
