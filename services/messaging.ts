@@ -82,6 +82,12 @@ const isPortReply = (m: unknown): m is PortReply =>
 export interface PageChannel {
   /** @param onEarly receives each answer the background sends ahead of the last, in order */
   request<N extends MessageName>(name: N, data: RequestOf<N>, onEarly?: (value: ResponseOf<N>) => void): Promise<ResponseOf<N>>;
+  /**
+   * Lets the port go, for a page entering the back/forward cache: Chrome closes it there without
+   * telling this side, and a request sent on it once the page is back is never answered. Requests
+   * still waiting go by `sendMessage`; the next request opens a new port.
+   */
+  release(): void;
   close(): void;
 }
 
@@ -117,9 +123,7 @@ export function openPageChannel(onClosed?: () => void): PageChannel {
       });
       opened.onDisconnect.addListener(() => {
         if (port === opened) port = null;
-        const unanswered = [...waiting.values()];
-        waiting.clear();
-        for (const r of unanswered) r.settle(sendToBackground(r.name, r.data as RequestOf<MessageName>));
+        sendUnanswered();
         onClosed?.();
       });
       return opened;
@@ -128,6 +132,13 @@ export function openPageChannel(onClosed?: () => void): PageChannel {
     }
   }
   port = connect();
+
+  /** What a closed port left unanswered, sent again as one-off messages. */
+  function sendUnanswered() {
+    const unanswered = [...waiting.values()];
+    waiting.clear();
+    for (const r of unanswered) r.settle(sendToBackground(r.name, r.data as RequestOf<MessageName>));
+  }
 
   return {
     request<N extends MessageName>(
@@ -149,6 +160,16 @@ export function openPageChannel(onClosed?: () => void): PageChannel {
           sendToBackground(name, data).then(resolve, reject);
         }
       });
+    },
+    release() {
+      const open = port;
+      port = null;
+      sendUnanswered();
+      try {
+        open?.disconnect();
+      } catch {
+        // Closed already: nothing to let go.
+      }
     },
     close() {
       const open = port;

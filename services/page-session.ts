@@ -548,6 +548,31 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
     watchChanges(null);
     readLater();
   });
+  // The back/forward cache keeps a page the reader left alive, in the process that renders the
+  // site's next pages: what was read and painted is let go (after the 50,000-text-node page, 11
+  // MB that every garbage collection on the next page traced, in pauses of 60-76 ms), and a page
+  // the reader comes back to is read again.
+  ctx.addEventListener(window, 'pagehide', (event) => {
+    if (!event.persisted) return;
+    channel.release();
+    visit++;
+    analysisEpoch++;
+    lastRequest = null;
+    watcher?.disconnect();
+    watcher = null;
+    resume = () => {};
+    clearTimeout(pending);
+    pending = undefined;
+    unpaint();
+    navigator.clear();
+    card.close();
+    painted = { blocks: [], spans: [] };
+  });
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if (!event.persisted) return;
+    started = performance.now();
+    void run(forced);
+  });
   ctx.onInvalidated(() => {
     // The page first (the extension's APIs may already be gone and throw), then the listeners.
     watcher?.disconnect();

@@ -101,6 +101,26 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (name) => {
     expect(await pageMeasures(page)).toHaveLength(measured);
     await page.close();
   });
+
+  test('a story the reader comes back to from the back/forward cache is painted again', async () => {
+    const page = await browser.newPage();
+    await visit(page, `${server.url}caspian-cooperation.html`, { waitUntil: 'load' });
+    await expect.poll(() => shows(page, ONLY_CASPIAN, ONLY_HUMANITARIAN), POLL).toBe(true);
+    await page.evaluate(() =>
+      addEventListener('pageshow', (event) => {
+        document.documentElement.dataset.restored = String(event.persisted);
+      }),
+    );
+    await visit(page, `${server.url}humanitarian-readiness.html`, { waitUntil: 'load' });
+    await expect.poll(() => shows(page, ONLY_HUMANITARIAN, ONLY_CASPIAN), POLL).toBe(true);
+    // A page restored from the cache fires no load event: the wait ends with the restore or the timeout.
+    await page.goBack({ timeout: 5_000 }).catch(() => null);
+    const restored = await page.evaluate(() => document.documentElement.dataset.restored ?? 'no');
+    if (restored !== 'true') console.warn(`${name} loaded the first story again instead of restoring it from its cache`);
+    // Let go of as the reader left it, read again as they came back.
+    await expect.poll(() => shows(page, ONLY_CASPIAN, ONLY_HUMANITARIAN), POLL).toBe(true);
+    await page.close();
+  });
 });
 
 describe('chromium: the extension reloaded while a page is open', () => {

@@ -190,3 +190,32 @@ test('an updated extension’s script starting in the page (Firefox) takes the o
   await expectNothingLeft();
   newer.notifyInvalidated();
 });
+
+/** What the browser fires as a page enters or leaves the back/forward cache (`persisted`), or unloads. */
+const transition = (type: 'pagehide' | 'pageshow', persisted: boolean) =>
+  window.dispatchEvent(Object.assign(new Event(type), { persisted }));
+
+test('a page the back/forward cache keeps lets go of what it read and painted, and is read again when the reader comes back', async () => {
+  const articles = () => requests.filter((r) => r === 'bg:article').length;
+  const asked = articles();
+  transition('pagehide', true);
+  expect(painted()).toEqual([]);
+  expect(observing.size).toBe(0);
+  transition('pageshow', true);
+  await until(() => painted().length > 0 && observing.size > 0);
+  expect(articles()).toBe(asked + 1);
+  // Read again, it follows the page's changes as before.
+  const p = document.createElement('p');
+  p.textContent = 'Update: Russia and Iran signed the agreement in Tehran on Monday.';
+  document.querySelector('article .item-body')!.append(p);
+  await until(() => articles() > asked + 1);
+});
+
+test('a page unloaded for good, or shown the first time, changes nothing', async () => {
+  const before = painted();
+  transition('pagehide', false);
+  transition('pageshow', false);
+  await pause(200);
+  expect(painted()).toEqual(before);
+  expect(observing.size).toBeGreaterThan(0);
+});

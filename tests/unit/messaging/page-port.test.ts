@@ -133,3 +133,25 @@ test('a request the port leaves unanswered (the background stopped) is sent agai
   await expect(answer).resolves.toEqual({ spans: [iran] });
   expect(sendMessage).toHaveBeenCalledWith({ name: 'bg:article', data: article });
 });
+
+test('a port let go as the page enters the back/forward cache: what waited goes by sendMessage, the next request opens a new port', async () => {
+  let answering = false;
+  handlePorts({ 'bg:article': () => (answering ? { spans: [russia] } : new Promise(() => undefined)) });
+  const sendMessage = vi
+    .spyOn(fakeBrowser.runtime, 'sendMessage')
+    .mockResolvedValue({ ok: true, value: { spans: [iran] } } as never);
+  const channel = openPageChannel();
+  const waiting = channel.request('bg:article', article);
+  const first = backgroundEnd!;
+  // Chrome closes the port in the cache without telling the page: an answer on it never comes.
+  first.peer!.postMessage = () => undefined;
+  channel.release();
+  await expect(waiting).resolves.toEqual({ spans: [iran] });
+  expect(sendMessage).toHaveBeenCalledTimes(1);
+  // The page is back: its next request goes through a port of its own, and is answered.
+  answering = true;
+  await expect(channel.request('bg:article', article)).resolves.toEqual({ spans: [russia] });
+  expect(fakeBrowser.runtime.connect).toHaveBeenCalledTimes(2);
+  expect(backgroundEnd).not.toBe(first);
+  expect(sendMessage).toHaveBeenCalledTimes(1);
+});
