@@ -108,17 +108,11 @@ export function blockChanges(
   if (regions.size === 0 && grown.length === 0 && !removed) return { blocks: [...blocks], dropped: [], added: [], grown };
   // A region inside another is read with it.
   const outer = [...regions].filter((r) => r.isConnected && ![...regions].some((o) => o !== r && o.contains(r)));
-  // Asked of every block, once a frame on a live page: an indexed loop, which makes no garbage
-  // (a callback, or an iterator, per block made a tenth of what the page collected).
-  const inRegion = (el: Element) => {
-    for (let i = 0; i < outer.length; i++) if (outer[i] === el || outer[i]!.contains(el)) return true;
-    return false;
-  };
   const kept: TextBlock[] = [];
   const dropped: TextBlock[] = [];
   for (const block of blocks) {
     const gone = removed && (!block.element.isConnected || block.nodes.some((n) => !n.isConnected));
-    (gone || inRegion(block.element) ? dropped : kept).push(block);
+    (gone || withinAny(outer, block.element) ? dropped : kept).push(block);
   }
   const added: TextBlock[] = [];
   for (const region of [...outer, ...grown]) {
@@ -128,6 +122,16 @@ export function blockChanges(
     added.push(...read);
   }
   return { blocks: kept, dropped, added, grown };
+}
+
+/**
+ * Whether `node` is one of `roots` or inside one. Asked of every block once a frame on a live
+ * page: an indexed loop, which makes no garbage (a callback or an iterator per block made a tenth
+ * of what the page collected).
+ */
+export function withinAny(roots: readonly Element[], node: Node): boolean {
+  for (let i = 0; i < roots.length; i++) if (roots[i]!.contains(node)) return true;
+  return false;
 }
 
 /**

@@ -14,7 +14,7 @@ import { createPainter, highlightApiOf } from '../lib/paint/painter';
 import { DEFAULT_SETTINGS, isHighlightingOn, type ReaderSettings } from '../lib/settings/reader-settings';
 import { createHoverCard } from './hover-card';
 import { handleMessages, openPageChannel } from './messaging';
-import { blockChanges, carrySpans, type BlockChanges } from './page-changes';
+import { blockChanges, carrySpans, withinAny, type BlockChanges } from './page-changes';
 import { loadSettings, watchSettings } from './reader-settings';
 
 const clip = (s: string) => s.slice(0, LIMITS.field);
@@ -26,12 +26,6 @@ const MAX_WAIT_MS = 1_500;
 const MAX_WAITS = 20;
 /** Elements Dramatis itself puts in the page: their changes are not the page's. */
 const OWN_TAGS = new Set(['dramatis-card', 'dramatis-mark']);
-
-/** Whether `node` is one of `roots` or inside one (a loop: it runs per block, once a frame on a live page). */
-function withinAny(roots: readonly Element[], node: Node): boolean {
-  for (let i = 0; i < roots.length; i++) if (roots[i]!.contains(node)) return true;
-  return false;
-}
 
 function isOwnNode(node: Node | null): boolean {
   for (let n: Node | null = node; n !== null; n = n.parentNode) {
@@ -76,6 +70,10 @@ function groupByBlock(blocks: readonly TextBlock[], spans: readonly PaintSpan[])
   return groups;
 }
 
+const NONE: readonly string[] = [];
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 const sameSpan = (a: PaintSpan, b: PaintSpan) =>
   a.start === b.start &&
   a.end === b.end &&
@@ -83,10 +81,6 @@ const sameSpan = (a: PaintSpan, b: PaintSpan) =>
   a.type === b.type &&
   Boolean(a.discovered) === Boolean(b.discovered) &&
   sameList(a.ambiguous ?? NONE, b.ambiguous ?? NONE);
-
-const NONE: readonly string[] = [];
-
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 const sameSpans = (a: readonly PaintSpan[], b: readonly PaintSpan[]) =>
   a.length === b.length && a.every((s, i) => sameSpan(s, b[i]!));
@@ -311,6 +305,17 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
     painter.clear();
     navigator.set([], []);
     card.setMentions([], []);
+  }
+
+  /** Takes down what the session shows and watches in the page: highlights, focus, card, observer, timer. */
+  function takeDown() {
+    watcher?.disconnect();
+    watcher = null;
+    clearTimeout(pending);
+    pending = undefined;
+    unpaint();
+    navigator.clear();
+    card.close();
   }
 
   /**
@@ -558,14 +563,8 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
     visit++;
     analysisEpoch++;
     lastRequest = null;
-    watcher?.disconnect();
-    watcher = null;
     resume = () => {};
-    clearTimeout(pending);
-    pending = undefined;
-    unpaint();
-    navigator.clear();
-    card.close();
+    takeDown();
     painted = { blocks: [], spans: [] };
   });
   ctx.addEventListener(window, 'pageshow', (event) => {
@@ -575,11 +574,7 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
   });
   ctx.onInvalidated(() => {
     // The page first (the extension's APIs may already be gone and throw), then the listeners.
-    watcher?.disconnect();
-    clearTimeout(pending);
-    unpaint();
-    navigator.clear();
-    card.close();
+    takeDown();
     for (const stop of [stopListening, stopWatching, channel.close]) {
       try {
         stop();
