@@ -9,7 +9,16 @@ import type { Entity } from '../lib/entities/types';
 import type { EntityRepo } from '../lib/entities/repo';
 import type { SettingsRepo } from '../lib/store/settings';
 import type { FalseMatchRepo } from '../lib/store/false-matches';
-import type { ArticleRequest, PageReport, PaintSpan, TabAnalysis } from '../lib/messaging/protocol';
+import { applyBlockRuns, keptFrom, rangesWhere } from '../lib/messaging/block-runs';
+import { sameSpans, spansByBlock } from '../lib/messaging/paint-spans';
+import {
+  LIMITS,
+  type ArticleRequest,
+  type ArticleUpdate,
+  type PageReport,
+  type PaintSpan,
+  type TabAnalysis,
+} from '../lib/messaging/protocol';
 import { classifyUrl } from '../lib/analysis/supported-url';
 import { handleMessages, handlePorts, sendToTab, type Handlers, type Sender } from './messaging';
 import type { KnowledgeBase } from './knowledge-base';
@@ -113,6 +122,9 @@ export function createBackgroundService(
    */
   async function onArticle(request: ArticleRequest, sender: Sender, early?: (value: { spans: PaintSpan[] }) => void) {
     const tabId = tabOf(sender);
+    // A port's sender is one object for all its messages: the base of the page's next update.
+    const sent: LastText | null = request.seq === undefined ? null : { seq: request.seq, blocks: request.blocks, answer: null };
+    if (sent) lastTexts.set(sender, sent);
     const base = { ...baseAnalysis(request, sender), forced: request.forced, meta: request.meta };
     try {
       const [{ matcher, entities, isSuppressed }, notHereStored] = await Promise.all([
@@ -130,6 +142,8 @@ export function createBackgroundService(
       // Every name, discovered ones too, goes to the page while the journal is written: a page
       // whose names the knowledge base lacks has nothing else to paint until then.
       if (early) early({ spans });
+      // What the page will hold: an update's base.
+      if (sent) sent.answer = spansByBlock(spans, request.blocks.length);
       // Journaled before the answer leaves: a worker stopped before storing stores it on waking.
       const entry = await journaled;
       describeSoon(
@@ -142,6 +156,36 @@ export function createBackgroundService(
       await failed(tabId, base, error);
       throw error;
     }
+  }
+
+  /** The text a page's port sent last, and, once found, its spans by block. */
+  interface LastText {
+    seq: number;
+    blocks: string[];
+    answer: PaintSpan[][] | null;
+  }
+  /** By the port's sender (one object for all of a port's messages): what the page's updates are runs against. */
+  const lastTexts = new WeakMap<Sender, LastText>();
+
+  /**
+   * A changing page's update: its article rebuilt from the runs and analyzed as `bg:article`. The
+   * answer leaves out the blocks the page kept whose spans did not change: it holds them already.
+   */
+  async function onArticleUpdate({ base, runs, ...request }: ArticleUpdate, sender: Sender) {
+    tabOf(sender);
+    const last = lastTexts.get(sender);
+    if (last?.seq !== base) return { unknownBase: true as const };
+    const blocks = applyBlockRuns(last.blocks, runs, LIMITS);
+    if (!blocks) throw new Error('The update does not fit the text it names');
+    const before = last.answer;
+    const { spans } = await onArticle({ ...request, blocks }, sender);
+    if (!before) return { spans, keep: [] };
+    const from = keptFrom(runs);
+    const now = spansByBlock(spans, blocks.length);
+    const keep = rangesWhere(blocks.length, (i) => from[i]! >= 0 && sameSpans(before[from[i]!]!, now[i]!));
+    const kept = new Set<number>();
+    for (const [start, count] of keep) for (let i = start; i < start + count; i++) kept.add(i);
+    return { spans: spans.filter((s) => !kept.has(s.block)), keep };
   }
 
   /**
@@ -369,6 +413,7 @@ export function createBackgroundService(
   function init() {
     const handlers: Handlers = {
       'bg:article': onArticle,
+      'bg:article-update': onArticleUpdate,
       'bg:not-article': onNotArticle,
       'bg:get-tab': onGetTab,
       'bg:analyze-anyway': onAnalyzeAnyway,

@@ -8,6 +8,8 @@ import { analyzeDocumentSteps, runSliced } from '../lib/article';
 import { defaultYield } from '../lib/article/steps';
 import type { ArticleMeta } from '../lib/article/types';
 import type { TextBlock } from '../lib/article/types';
+import { blockRuns } from '../lib/messaging/block-runs';
+import { sameSpans } from '../lib/messaging/paint-spans';
 import { LIMITS, type ArticleRequest, type PageReport, type PaintSpan } from '../lib/messaging/protocol';
 import { createMentionNavigator, scrollIntoView } from '../lib/paint/navigator';
 import { createPainter, highlightApiOf } from '../lib/paint/painter';
@@ -69,21 +71,6 @@ function groupByBlock(blocks: readonly TextBlock[], spans: readonly PaintSpan[])
   }
   return groups;
 }
-
-const NONE: readonly string[] = [];
-
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-const sameSpan = (a: PaintSpan, b: PaintSpan) =>
-  a.start === b.start &&
-  a.end === b.end &&
-  a.entityId === b.entityId &&
-  a.type === b.type &&
-  Boolean(a.discovered) === Boolean(b.discovered) &&
-  sameList(a.ambiguous ?? NONE, b.ambiguous ?? NONE);
-
-const sameSpans = (a: readonly PaintSpan[], b: readonly PaintSpan[]) =>
-  a.length === b.length && a.every((s, i) => sameSpan(s, b[i]!));
 
 /** Runs `task` before the next frame is drawn; hidden tabs draw none, so a timer stands in. */
 function nextFrame(task: () => void): void {
@@ -242,16 +229,20 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
     let answered = false;
     const asked = performance.now();
     const isPainted = (spans: readonly PaintSpan[]) => painted.blocks === blocks && sameSpans(painted.spans, spans);
-    const { spans } = await channel.request('bg:article', { ...request, blocks: texts }, ({ spans: ahead }) => {
-      if (!answered) performance.measure('dramatis:known', { start: asked, end: performance.now() });
-      answered = true;
-      const painting = settingsReady.then(() => {
-        if (complete || gone() || ahead.length === 0 || isPainted(ahead)) return;
-        painted = { blocks, spans: ahead };
-        return timedRepaint();
-      });
-      early = Promise.all([early, painting]);
-    });
+    const { spans } = await channel.request(
+      'bg:article',
+      { ...request, blocks: texts, seq: sent(blocks) },
+      ({ spans: ahead }) => {
+        if (!answered) performance.measure('dramatis:known', { start: asked, end: performance.now() });
+        answered = true;
+        const painting = settingsReady.then(() => {
+          if (complete || gone() || ahead.length === 0 || isPainted(ahead)) return;
+          painted = { blocks, spans: ahead };
+          return timedRepaint();
+        });
+        early = Promise.all([early, painting]);
+      },
+    );
     complete = true;
     if (gone()) return;
     lastRequest = request;
@@ -405,7 +396,34 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
   }
 
   /** The last article request, for updates of the same article. */
-  let lastRequest: Omit<ArticleRequest, 'blocks'> | null = null;
+  let lastRequest: Omit<ArticleRequest, 'blocks' | 'seq'> | null = null;
+  /** The blocks of the last text sent through the port, and its number: an update's base. */
+  let lastSent: { seq: number; blocks: readonly TextBlock[] } | null = null;
+  let seq = 0;
+  /** Notes `blocks` as the text about to be sent; returns its number. */
+  function sent(blocks: readonly TextBlock[]): number {
+    lastSent = { seq: ++seq, blocks: blocks.slice(0, LIMITS.blocks) };
+    return seq;
+  }
+
+  /**
+   * The article's spans for `snapshot`: asked as runs against the text sent last (its unchanged
+   * blocks named, not sent), and answered, in `keep`, with the blocks whose spans are those the
+   * page holds; whole when the background no longer has that text.
+   */
+  async function updatedSpans(
+    request: Omit<ArticleRequest, 'blocks' | 'seq'>,
+    snapshot: readonly TextBlock[],
+  ): Promise<{ spans: PaintSpan[]; keep: readonly [number, number][] }> {
+    const base = lastSent;
+    if (base) {
+      const runs = blockRuns(base.blocks, snapshot.slice(0, LIMITS.blocks), (b) => b.text.slice(0, LIMITS.blockChars));
+      const answer = await channel.request('bg:article-update', { ...request, seq: sent(snapshot), base: base.seq, runs });
+      if ('spans' in answer) return answer;
+    }
+    const { spans } = await channel.request('bg:article', { ...request, blocks: textsOf(snapshot), seq: sent(snapshot) });
+    return { spans, keep: [] };
+  }
   /** Bumped by every whole-page analysis: an update answered after one is dropped. */
   let analysisEpoch = 0;
   let updating = false;
@@ -426,10 +444,9 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
         stale = false;
         const epoch = analysisEpoch;
         const snapshot = painted.blocks;
-        const texts = textsOf(snapshot);
-        const { spans } = await channel.request('bg:article', { ...lastRequest, blocks: texts });
+        const { spans, keep } = await updatedSpans(lastRequest, snapshot);
         if (epoch !== analysisEpoch || ctx.isInvalid) return;
-        paintUpdate(snapshot, spans);
+        paintUpdate(snapshot, spans, keep);
       }
     } catch {
       // The background is gone (the extension reloaded): this page keeps what it shows.
@@ -438,18 +455,24 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
     }
   }
 
-  /** Repaints only the blocks whose spans the update changed. */
-  function paintUpdate(snapshot: readonly TextBlock[], spans: readonly PaintSpan[]) {
+  /**
+   * Repaints only the blocks whose spans the update changed.
+   * @param keep runs of the snapshot's blocks whose spans are those painted (`spans` has none of them)
+   */
+  function paintUpdate(snapshot: readonly TextBlock[], spans: readonly PaintSpan[], keep: readonly [number, number][]) {
     // Usually nothing changed while the background answered: every block is the snapshot's.
     const inSnapshot = snapshot === painted.blocks ? null : new Set(snapshot);
+    const kept = new Set<TextBlock>();
+    for (const [from, count] of keep) for (let i = from; i < from + count && i < snapshot.length; i++) kept.add(snapshot[i]!);
     const fresh = groupByBlock(snapshot, spans);
     const before = groupByBlock(painted.blocks, painted.spans);
     const next: PaintSpan[] = [];
     const show = isHighlightingOn(settings, location.href);
     for (let i = 0; i < painted.blocks.length; i++) {
       const block = painted.blocks[i]!;
-      // A block added after the snapshot waits for the next update.
-      const now = !inSnapshot || inSnapshot.has(block) ? (fresh.get(block) ?? []) : (before.get(block) ?? []);
+      // A block added after the snapshot waits for the next update; a kept one keeps what is painted.
+      const answered = (!inSnapshot || inSnapshot.has(block)) && !kept.has(block);
+      const now = answered ? (fresh.get(block) ?? []) : (before.get(block) ?? []);
       if (!sameSpans(before.get(block) ?? [], now)) {
         painter.forget(block);
         const visible = show ? now.filter((s) => !settings.hiddenTypes.includes(s.type)) : [];
@@ -560,6 +583,7 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
   ctx.addEventListener(window, 'pagehide', (event) => {
     if (!event.persisted) return;
     channel.release();
+    lastSent = null;
     visit++;
     analysisEpoch++;
     lastRequest = null;

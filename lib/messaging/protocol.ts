@@ -10,6 +10,7 @@ import { isRetentionPolicy, type RetentionPolicy } from '../memory/retention';
 import type { Snippet } from '../memory/search';
 import type { RankedTopic, UserTopic } from '../topics';
 import { isUserTopic } from '../topics/user-topic';
+import type { BlockRun } from './block-runs';
 
 /** A mention to paint: the span plus what the painter needs to pick a highlight. */
 export interface PaintSpan {
@@ -72,6 +73,21 @@ export interface ArticleRequest extends PageReport {
   forced: boolean;
   meta: ArticleMeta;
   blocks: string[];
+  /**
+   * The page's count of the texts it sent through its port: a later `bg:article-update` names
+   * this one as its base.
+   */
+  seq?: number;
+}
+
+/**
+ * A changing page's article again, as runs against the text it sent last through its port
+ * (`base`, that request's `seq`): its unchanged blocks are named, not sent (lib/messaging/block-runs.ts).
+ */
+export interface ArticleUpdate extends Omit<ArticleRequest, 'blocks' | 'seq'> {
+  seq: number;
+  base: number;
+  runs: BlockRun[];
 }
 
 /** A row of the dashboard's entity table. */
@@ -233,6 +249,15 @@ export type CardAction = 'hide' | 'not-here' | 'pin' | 'unpin' | 'promote' | 're
 /** Request and response types, by message name. */
 export interface Protocol {
   'bg:article': { request: ArticleRequest; response: { spans: PaintSpan[] } };
+  /**
+   * `keep`: `[from, count]` runs of blocks whose spans are the ones the page holds for them from the
+   * base's answer (`spans` leaves them out). `unknownBase`: this port's last text is not the
+   * update's base (a new port, a restarted background): send it whole.
+   */
+  'bg:article-update': {
+    request: ArticleUpdate;
+    response: { spans: PaintSpan[]; keep: [number, number][] } | { unknownBase: true };
+  };
   'bg:not-article': { request: PageReport; response: { ok: true } };
   'bg:get-tab': { request: { tabId: number }; response: TabAnalysis };
   'bg:analyze-anyway': { request: { tabId: number }; response: TabAnalysis };
@@ -335,7 +360,8 @@ function hasOnly(v: Record<string, unknown>, keys: readonly string[]): boolean {
 
 const META_KEYS = ['title', 'byline', 'publishedAt', 'siteName', 'canonicalUrl', 'language', 'ogUrl'] as const;
 const PAGE_REPORT_KEYS = ['url', 'title', 'isArticle', 'score'] as const;
-const ARTICLE_KEYS = [...PAGE_REPORT_KEYS, 'forced', 'meta', 'blocks'] as const;
+const ARTICLE_KEYS = [...PAGE_REPORT_KEYS, 'forced', 'meta', 'blocks', 'seq'] as const;
+const UPDATE_KEYS = [...PAGE_REPORT_KEYS, 'forced', 'meta', 'seq', 'base', 'runs'] as const;
 
 function isMeta(v: unknown): v is ArticleMeta {
   if (!isObject(v) || !hasOnly(v, META_KEYS)) return false;
@@ -357,8 +383,44 @@ function isPageReport(v: unknown, keys: readonly string[] = PAGE_REPORT_KEYS): v
   );
 }
 
+const isSeq = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+
 function isArticleRequest(v: unknown): v is ArticleRequest {
-  return isPageReport(v, ARTICLE_KEYS) && isObject(v) && typeof v.forced === 'boolean' && isMeta(v.meta) && isBlocks(v.blocks);
+  return (
+    isPageReport(v, ARTICLE_KEYS) &&
+    isObject(v) &&
+    typeof v.forced === 'boolean' &&
+    isMeta(v.meta) &&
+    isBlocks(v.blocks) &&
+    isOptional(v.seq, isSeq)
+  );
+}
+
+function isArticleUpdate(v: unknown): v is ArticleUpdate {
+  return (
+    isPageReport(v, UPDATE_KEYS) &&
+    isObject(v) &&
+    typeof v.forced === 'boolean' &&
+    isMeta(v.meta) &&
+    isSeq(v.seq) &&
+    isSeq(v.base) &&
+    isRuns(v.runs)
+  );
+}
+
+/** Runs' own shape and size; whether they fit their base is the background's to check (`applyBlockRuns`). */
+function isRuns(v: unknown): v is BlockRun[] {
+  if (!Array.isArray(v) || v.length > LIMITS.blocks) return false;
+  let total = 0;
+  for (const run of v) {
+    if (typeof run === 'string') {
+      if (run.length > LIMITS.blockChars) return false;
+      total += run.length;
+    } else if (!(Array.isArray(run) && run.length === 2 && isSeq(run[0]) && isSeq(run[1]) && run[1] > 0)) {
+      return false;
+    }
+  }
+  return total <= LIMITS.totalChars;
 }
 
 function isBlocks(v: unknown): v is string[] {
@@ -429,6 +491,7 @@ function isMemorySettings(v: unknown): v is MemorySettings {
 
 const GUARDS: { [N in MessageName]: Guard } = {
   'bg:article': isArticleRequest,
+  'bg:article-update': isArticleUpdate,
   'bg:not-article': (d) => isPageReport(d),
   'bg:get-tab': (d) => isObject(d) && isTabId(d.tabId),
   'bg:analyze-anyway': (d) => isObject(d) && isTabId(d.tabId),

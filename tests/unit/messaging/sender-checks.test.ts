@@ -11,7 +11,14 @@ import { fakeBrowser } from 'wxt/testing';
 import { createEntityRepo, type EntityRepo } from '../../../lib/entities/repo';
 import type { Entity } from '../../../lib/entities/types';
 import { createArticleRepo } from '../../../lib/memory/article-repo';
-import { isRequest, LIMITS, type ArticleRequest, type MessageName, type RequestOf } from '../../../lib/messaging/protocol';
+import {
+  isRequest,
+  LIMITS,
+  type ArticleRequest,
+  type ArticleUpdate,
+  type MessageName,
+  type RequestOf,
+} from '../../../lib/messaging/protocol';
 import { openDb } from '../../../lib/store/db';
 import { createSettingsRepo, type SettingsRepo } from '../../../lib/store/settings';
 import { createFalseMatchRepo } from '../../../lib/store/false-matches';
@@ -58,6 +65,10 @@ const article = (extra: Partial<ArticleRequest> = {}): ArticleRequest => ({
   blocks: BLOCKS,
   ...extra,
 });
+const update = (extra: Partial<ArticleUpdate> = {}): ArticleUpdate => {
+  const { blocks: _blocks, ...request } = article();
+  return { ...request, seq: 2, base: 1, runs: [[0, 2]], ...extra };
+};
 const entity: Entity = { id: 'user:x', name: 'Someone Else', type: 'person', aliases: [] };
 
 /**
@@ -67,6 +78,7 @@ const entity: Entity = { id: 'user:x', name: 'Someone Else', type: 'person', ali
  */
 const REQUESTS: { [N in MessageName]: RequestOf<N> | null } = {
   'bg:article': null,
+  'bg:article-update': null,
   'bg:not-article': null,
   'bg:card': null,
   'bg:card-action': null,
@@ -256,6 +268,15 @@ describe('malformed requests from a page are ignored and change nothing', () => 
     ['a card for a non-string id', { name: 'bg:card', data: { entityId: { id: 'c:ir' }, surface: 'Iran' } }],
     ['a card with an extra field', { name: 'bg:card', data: { entityId: 'c:ir', surface: 'Iran', tabId: 8 } }],
     ['a card action the card has not', { name: 'bg:card-action', data: { entityId: 'c:ir', action: 'delete-all' } }],
+    ['an update without its base', { name: 'bg:article-update', data: update({ base: undefined }) }],
+    ['an update run of the wrong shape', { name: 'bg:article-update', data: update({ runs: [[0]] as never }) }],
+    ['an update run that counts backwards', { name: 'bg:article-update', data: update({ runs: [[1, -1]] }) }],
+    ['an update run of no blocks', { name: 'bg:article-update', data: update({ runs: [[0, 0]] }) }],
+    [
+      'an update with too much text',
+      { name: 'bg:article-update', data: update({ runs: Array(26).fill('x'.repeat(LIMITS.blockChars)) }) },
+    ],
+    ['an update with an extra field', { name: 'bg:article-update', data: { ...update(), blocks: ['Iran'] } }],
     [
       'a card action with a __proto__ key',
       { name: 'bg:card-action', data: raw('{"entityId":"c:ir","action":"hide","__proto__":{"polluted":true}}') },
@@ -340,3 +361,75 @@ function fakePort(sender: Sender) {
     },
   };
 }
+
+describe('a changing page’s updates name the blocks it keeps from the text its port sent last', () => {
+  const request = (id: number, name: MessageName, data: unknown) => ({ id, envelope: { name, data } });
+  const answer = (port: ReturnType<typeof fakePort>, id: number) =>
+    (port.replies as { id: number; reply?: { ok: boolean; value?: unknown; error?: string } }[]).find(
+      (r) => r.id === id && r.reply,
+    )?.reply;
+  const ADDED = 'Later, Habibullah Sayyari spoke.';
+  /** Waits for the answer to request `id` (not for the background's description of the page after it). */
+  const answered = async (port: ReturnType<typeof fakePort>, id: number) => {
+    for (let i = 0; i < 200 && !answer(port, id); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(answer(port, id)).toBeDefined();
+  };
+
+  test('answered as the whole text would be, less the kept blocks whose spans did not change', async () => {
+    const port = fakePort(tabPage(7));
+    // As a page does: each update sent once the answer before it has come.
+    port.post(request(1, 'bg:article', article({ seq: 1 })));
+    await answered(port, 1);
+    port.post(request(2, 'bg:article-update', update({ seq: 2, base: 1, runs: [[0, 2], ADDED] })));
+    await answered(port, 2);
+    const whole = fakePort(tabPage(7));
+    whole.post(request(1, 'bg:article', article({ blocks: [...BLOCKS, ADDED] })));
+    await answered(whole, 1);
+    type Span = { block: number; entityId: string };
+    const first = (answer(port, 1)?.value as { spans: Span[] }).spans;
+    const all = (answer(whole, 1)?.value as { spans: Span[] }).spans;
+    expect(all.filter((s) => s.block < 2)).toEqual(first);
+    expect(all.filter((s) => s.block === 2).map((s) => s.entityId)).toEqual(['p:sayyari']);
+    // The page holds the first two blocks' spans from the first answer: only the new block's are sent.
+    expect(answer(port, 2)?.value).toEqual({ spans: all.filter((s) => s.block === 2), keep: [[0, 2]] });
+
+    // The next update's base is that update's text: its third block, alone now, keeps its spans.
+    port.post(request(3, 'bg:article-update', update({ seq: 3, base: 2, runs: [[2, 1]] })));
+    await answered(port, 3);
+    // Spans that change are sent: the first block moved where the second was, with other names.
+    port.post(request(4, 'bg:article-update', update({ seq: 4, base: 3, runs: [BLOCKS[1]!, [0, 1]] })));
+    await answered(port, 4);
+    expect(answer(port, 3)?.value).toEqual({ spans: [], keep: [[0, 1]] });
+    const fourth = answer(port, 4)?.value as { spans: Span[]; keep: unknown };
+    expect(fourth.keep).toEqual([[1, 1]]);
+    expect(fourth.spans.map((s) => s.block)).toEqual([0]);
+  });
+
+  test('a base this port did not send last, or another port’s, is unknown: the page sends its text whole', async () => {
+    const port = fakePort(tabPage(7));
+    port.post(request(1, 'bg:article', article({ seq: 1 })));
+    port.post(request(2, 'bg:article-update', update({ seq: 2, base: 7 })));
+    await port.settle();
+    expect(answer(port, 2)).toEqual({ ok: true, value: { unknownBase: true } });
+    const other = fakePort(tabPage(7));
+    other.post(request(1, 'bg:article-update', update({ seq: 2, base: 1 })));
+    await other.settle();
+    expect(answer(other, 1)).toEqual({ ok: true, value: { unknownBase: true } });
+    // Nor through runtime.sendMessage, whose every message has a sender of its own.
+    expect(await send({ name: 'bg:article-update', data: update({ seq: 2, base: 1 }) }, tabPage(7))).toEqual({
+      ok: true,
+      value: { unknownBase: true },
+    });
+  });
+
+  test('runs that do not fit their base are refused and change nothing', async () => {
+    const port = fakePort(tabPage(7));
+    port.post(request(1, 'bg:article', article({ seq: 1 })));
+    await port.settle();
+    const before = await state();
+    port.post(request(2, 'bg:article-update', update({ seq: 2, base: 1, runs: [[1, 2]] })));
+    await port.settle();
+    expect(answer(port, 2)).toMatchObject({ ok: false, error: 'The update does not fit the text it names' });
+    expect(await state()).toBe(before);
+  });
+});
