@@ -12,6 +12,7 @@ import type { FalseMatchRepo } from '../lib/store/false-matches';
 import { applyBlockRuns, keptFrom, rangesWhere } from '../lib/messaging/block-runs';
 import { sameSpans, spansByBlock } from '../lib/messaging/paint-spans';
 import {
+  isRequest,
   LIMITS,
   type ArticleRequest,
   type ArticleUpdate,
@@ -422,7 +423,7 @@ export function createBackgroundService(
       ...tabHandlers,
       ...guardPages(extraHandlers),
     };
-    handleMessages(handlers);
+    handleMessages(handlers, isRequest);
     // Content scripts ask through their page's port: the same handlers, the same checks.
     handlePorts(handlers);
     browser.tabs.onRemoved.addListener((tabId) => {

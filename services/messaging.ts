@@ -45,10 +45,12 @@ export async function sendToTab<N extends MessageName>(tabId: number, name: N, d
 /**
  * Answers the requests `handlers` names; everything else, malformed or from another
  * extension, is ignored. Returns the function that removes the listener.
+ * @param wellFormed the protocol's check of what this side is asked: `isRequest` in the
+ *   background, `isTabRequest` in a content script (which then carries no other message's check)
  */
-export function handleMessages(handlers: Handlers, accept: (sender: Sender) => boolean = () => true): () => void {
+export function handleMessages(handlers: Handlers, wellFormed: (message: unknown) => message is Envelope): () => void {
   const listener = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
-    if (sender.id !== browser.runtime.id || !isRequest(message) || !accept(sender)) return false;
+    if (sender.id !== browser.runtime.id || !wellFormed(message)) return false;
     const handler = handlerOf(handlers, message.name) as ((data: unknown, sender: Sender) => unknown) | undefined;
     if (!handler) return false;
     Promise.resolve()

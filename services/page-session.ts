@@ -10,7 +10,7 @@ import type { ArticleMeta } from '../lib/article/types';
 import type { TextBlock } from '../lib/article/types';
 import { blockRuns } from '../lib/messaging/block-runs';
 import { sameSpans } from '../lib/messaging/paint-spans';
-import { LIMITS, type ArticleRequest, type PageReport, type PaintSpan } from '../lib/messaging/protocol';
+import { isTabRequest, LIMITS, type ArticleRequest, type PageReport, type PaintSpan } from '../lib/messaging/protocol';
 import { createMentionNavigator, scrollIntoView } from '../lib/paint/navigator';
 import { createPainter, highlightApiOf } from '../lib/paint/painter';
 import { DEFAULT_SETTINGS, isHighlightingOn, type ReaderSettings } from '../lib/settings/reader-settings';
@@ -530,32 +530,35 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
     }
   }
 
-  const stopListening = handleMessages({
-    'tab:analyze-anyway': async () => {
-      await run(true);
-      return { ok: true };
+  const stopListening = handleMessages(
+    {
+      'tab:analyze-anyway': async () => {
+        await run(true);
+        return { ok: true };
+      },
+      // The reader changed the knowledge base from the popup: paint what it now says.
+      'tab:reanalyze': async () => {
+        await run(forced);
+        return { ok: true };
+      },
+      // The panel's "show me": the entity's next mention, scrolled to and drawn in focus.
+      'tab:reveal': ({ entityId }) => {
+        const mention = navigator.step(1, entityId);
+        if (mention) scrollIntoView(window, mention.range);
+        return { ok: mention !== null };
+      },
+      // Keyboard navigation (a browser command the background relays): the next name in reading
+      // order, in focus, with its card open and the keyboard in it.
+      'tab:navigate': ({ direction }) => {
+        const mention = navigator.step(direction);
+        if (!mention) return { ok: false };
+        scrollIntoView(window, mention.range);
+        void card.openFor(mention, { focus: true });
+        return { ok: true };
+      },
     },
-    // The reader changed the knowledge base from the popup: paint what it now says.
-    'tab:reanalyze': async () => {
-      await run(forced);
-      return { ok: true };
-    },
-    // The panel's "show me": the entity's next mention, scrolled to and drawn in focus.
-    'tab:reveal': ({ entityId }) => {
-      const mention = navigator.step(1, entityId);
-      if (mention) scrollIntoView(window, mention.range);
-      return { ok: mention !== null };
-    },
-    // Keyboard navigation (a browser command the background relays): the next name in reading
-    // order, in focus, with its card open and the keyboard in it.
-    'tab:navigate': ({ direction }) => {
-      const mention = navigator.step(direction);
-      if (!mention) return { ok: false };
-      scrollIntoView(window, mention.range);
-      void card.openFor(mention, { focus: true });
-      return { ok: true };
-    },
-  });
+    isTabRequest,
+  );
   const stopWatching = watchSettings((next) => {
     settingsChanged = true;
     settings = next;

@@ -489,13 +489,23 @@ function isMemorySettings(v: unknown): v is MemorySettings {
   );
 }
 
+type TabMessageName = Extract<MessageName, `tab:${string}`>;
+
+/** What a tab's content script is asked: its checks alone go into the content script. */
+const TAB_GUARDS: { [N in TabMessageName]: Guard } = {
+  'tab:analyze-anyway': isObject,
+  'tab:reanalyze': isObject,
+  'tab:reveal': (d) => isObject(d) && isShortString(d.entityId),
+  'tab:navigate': (d) => isObject(d) && (d.direction === 1 || d.direction === -1),
+};
+
 const GUARDS: { [N in MessageName]: Guard } = {
+  ...TAB_GUARDS,
   'bg:article': isArticleRequest,
   'bg:article-update': isArticleUpdate,
   'bg:not-article': (d) => isPageReport(d),
   'bg:get-tab': (d) => isObject(d) && isTabId(d.tabId),
   'bg:analyze-anyway': (d) => isObject(d) && isTabId(d.tabId),
-  'tab:analyze-anyway': isObject,
   'bg:entities-query': isEntityQuery,
   'bg:entity-save': (d) => isObject(d) && isEntity(d.entity),
   'bg:entity-hide': (d) => isObject(d) && isShortString(d.id) && typeof d.hidden === 'boolean',
@@ -511,16 +521,13 @@ const GUARDS: { [N in MessageName]: Guard } = {
   'bg:entity-promote': (d) => isObject(d) && isShortString(d.id) && isShortString(d.name) && isEntityType(d.type),
   'bg:entity-reject': (d) => isObject(d) && isShortString(d.id) && isShortString(d.name) && d.name.trim().length > 0,
   'bg:reanalyze': (d) => isObject(d) && isTabId(d.tabId),
-  'tab:reanalyze': isObject,
   'bg:reveal': (d) => isObject(d) && isTabId(d.tabId) && isShortString(d.entityId),
-  'tab:reveal': (d) => isObject(d) && isShortString(d.entityId),
   'bg:card': (d) => isObject(d) && hasOnly(d, ['entityId', 'surface']) && isShortString(d.entityId) && isShortString(d.surface),
   'bg:card-action': (d) =>
     isObject(d) &&
     hasOnly(d, ['entityId', 'action']) &&
     isShortString(d.entityId) &&
     ['hide', 'not-here', 'pin', 'unpin', 'promote', 'reject', 'edit'].includes(d.action as string),
-  'tab:navigate': (d) => isObject(d) && (d.direction === 1 || d.direction === -1),
   'bg:topics-get': isObject,
   'bg:memory-search': (d) =>
     isObject(d) &&
@@ -557,4 +564,10 @@ export function isMessageName(name: unknown): name is MessageName {
 export function isRequest(message: unknown): message is Envelope {
   if (!isObject(message) || !isMessageName(message.name)) return false;
   return GUARDS[message.name](message.data);
+}
+
+/** `isRequest` for what a content script is asked (`tab:*`): the background's checks stay out of its bundle. */
+export function isTabRequest(message: unknown): message is Envelope<TabMessageName> {
+  if (!isObject(message) || typeof message.name !== 'string' || !Object.hasOwn(TAB_GUARDS, message.name)) return false;
+  return TAB_GUARDS[message.name as TabMessageName](message.data);
 }

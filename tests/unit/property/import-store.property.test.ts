@@ -19,6 +19,7 @@ import { openDb, type DramatisDb } from '../../../lib/store/db';
 import { createSettingsRepo } from '../../../lib/store/settings';
 import { createEntityAdmin } from '../../../services/entity-admin';
 import type { KnowledgeBase, LoadedKnowledgeBase } from '../../../services/knowledge-base';
+import { isRequest } from '../../../lib/messaging/protocol';
 import { handleMessages } from '../../../services/messaging';
 import { hostileChar, hostileString, nameText, RTL_NAMES, runs } from './arbitraries';
 
@@ -47,7 +48,7 @@ beforeEach(async () => {
   await repo.replaceAll(STORED);
   const load = async () => ({}) as LoadedKnowledgeBase;
   const knowledgeBase: KnowledgeBase = { current: load, reload: load, reloadLearned: load };
-  stopListening = handleMessages(createEntityAdmin(repo, knowledgeBase, createSettingsRepo(db)));
+  stopListening = handleMessages(createEntityAdmin(repo, knowledgeBase, createSettingsRepo(db)), isRequest);
   // The dashboard's runtime.sendMessage, delivered to the background's listener as the browser does.
   fakeBrowser.runtime.sendMessage = ((message: unknown) =>
     new Promise<unknown>((resolve) => {
