@@ -385,27 +385,16 @@ function isPageReport(v: unknown, keys: readonly string[] = PAGE_REPORT_KEYS): v
 
 const isSeq = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 
+/** A page report with the article's fields (`forced`, `meta`) and no key beyond `keys`. */
+const isArticleReport = (v: unknown, keys: readonly string[]): v is Record<string, unknown> =>
+  isPageReport(v, keys) && isObject(v) && typeof v.forced === 'boolean' && isMeta(v.meta);
+
 function isArticleRequest(v: unknown): v is ArticleRequest {
-  return (
-    isPageReport(v, ARTICLE_KEYS) &&
-    isObject(v) &&
-    typeof v.forced === 'boolean' &&
-    isMeta(v.meta) &&
-    isBlocks(v.blocks) &&
-    isOptional(v.seq, isSeq)
-  );
+  return isArticleReport(v, ARTICLE_KEYS) && isBlocks(v.blocks) && isOptional(v.seq, isSeq);
 }
 
 function isArticleUpdate(v: unknown): v is ArticleUpdate {
-  return (
-    isPageReport(v, UPDATE_KEYS) &&
-    isObject(v) &&
-    typeof v.forced === 'boolean' &&
-    isMeta(v.meta) &&
-    isSeq(v.seq) &&
-    isSeq(v.base) &&
-    isRuns(v.runs)
-  );
+  return isArticleReport(v, UPDATE_KEYS) && isSeq(v.seq) && isSeq(v.base) && isRuns(v.runs);
 }
 
 /** Runs' own shape and size; whether they fit their base is the background's to check (`applyBlockRuns`). */

@@ -10,11 +10,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Envelope, PaintSpan } from '../../../lib/messaging/protocol';
+import type { PaintSpan } from '../../../lib/messaging/protocol';
 import { startPageSession } from '../../../services/page-session';
-import { loadHighlightPage } from '../../support/highlight-page';
+import { startTestSession, type PagePort } from '../../support/page-port';
 
 vi.hoisted(() => {
   (globalThis as unknown as { navigation: EventTarget }).navigation = new EventTarget();
@@ -24,9 +23,11 @@ const html = readFileSync(path.resolve(__dirname, '../../fixtures/caspian-cooper
 
 let ctx: ContentScriptContext;
 let highlights: Map<string, Set<Range>>;
-/** What the page asked through its port, with the means to answer it. */
-let asked: { id: number; blocks: string[] }[];
-let reply: (message: unknown) => void;
+let port: PagePort;
+/** The page's article requests, by id, with the blocks each sent. */
+const asked = () =>
+  port.asked.filter((r) => r.name === 'bg:article').map(({ id, data }) => ({ id, blocks: data.blocks as string[] }));
+const reply = (message: unknown) => port.reply(message);
 
 /** Spans of `word` in the article's blocks, known or discovered. */
 function spansOf(blocks: string[], word: string, discovered = false): PaintSpan[] {
@@ -52,26 +53,7 @@ const shown = () =>
   Object.fromEntries([...highlights].map(([name, ranges]) => [name, [...ranges].map((r) => r.toString()).sort()]));
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  performance.clearMeasures();
-  asked = [];
-  highlights = loadHighlightPage(html);
-  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((() => {
-    const listeners: ((message: unknown) => void)[] = [];
-    reply = (message) => listeners.forEach((l) => l(structuredClone(message)));
-    return {
-      name: 'dramatis:page',
-      onMessage: { addListener: (l: (message: unknown) => void) => listeners.push(l) },
-      onDisconnect: { addListener: () => undefined },
-      postMessage({ id, envelope }: { id: number; envelope: Envelope }) {
-        if (envelope.name === 'bg:article') asked.push({ id, blocks: (envelope.data as { blocks: string[] }).blocks });
-      },
-      disconnect() {},
-    };
-  }) as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => ({ ok: true, value: { ok: true } })) as never);
-  ctx = new ContentScriptContext('content');
-  startPageSession(ctx, { cardCss: '' });
+  ({ highlights, port, ctx } = startTestSession(html));
 });
 
 afterEach(() => {
@@ -80,8 +62,8 @@ afterEach(() => {
 });
 
 test('each early answer is painted as it comes; the answer repeating the last one paints nothing again', async () => {
-  await until(() => asked.length === 1);
-  const { id, blocks } = asked[0]!;
+  await until(() => asked().length === 1);
+  const { id, blocks } = asked()[0]!;
   const known = spansOf(blocks, 'Iran');
   const every = [...known, ...spansOf(blocks, 'Russia', true)].sort((a, b) => a.block - b.block || a.start - b.start);
   expect(known.length).toBeGreaterThan(0);
@@ -109,8 +91,8 @@ test('each early answer is painted as it comes; the answer repeating the last on
 });
 
 test('a page whose names the knowledge base lacks is painted from the second early answer, with no answer yet', async () => {
-  await until(() => asked.length === 1);
-  const { id, blocks } = asked[0]!;
+  await until(() => asked().length === 1);
+  const { id, blocks } = asked()[0]!;
   const discovered = spansOf(blocks, 'Russia', true);
   reply({ id, early: { spans: [] } });
   await pause(50);
@@ -124,8 +106,8 @@ test('a page whose names the knowledge base lacks is painted from the second ear
 });
 
 test('an answer that differs from the last early one is painted', async () => {
-  await until(() => asked.length === 1);
-  const { id, blocks } = asked[0]!;
+  await until(() => asked().length === 1);
+  const { id, blocks } = asked()[0]!;
   reply({ id, early: { spans: spansOf(blocks, 'Iran') } });
   await until(() => highlights.has('dramatis-place'));
   reply({ id, reply: { ok: true, value: { spans: spansOf(blocks, 'Russia', true) } } });

@@ -8,12 +8,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BlockRun } from '../../../lib/messaging/block-runs';
-import type { Envelope, PaintSpan } from '../../../lib/messaging/protocol';
-import { startPageSession } from '../../../services/page-session';
-import { loadHighlightPage } from '../../support/highlight-page';
+import type { PaintSpan } from '../../../lib/messaging/protocol';
+import { startTestSession, type PagePort } from '../../support/page-port';
 
 vi.hoisted(() => {
   (globalThis as unknown as { navigation: EventTarget }).navigation = new EventTarget();
@@ -24,15 +22,13 @@ const ADDED = 'Later on Monday, Admiral Kuznetsova arrived in Bandar Abbas.';
 
 let ctx: ContentScriptContext;
 let highlights: Map<string, Set<Range>>;
-/** What the page asked through its port. */
-let asked: { id: number; name: string; data: Record<string, unknown> }[];
-let reply: (message: unknown) => void;
+let port: PagePort;
 
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(check()).toBe(true);
 };
-const answer = (id: number, value: unknown) => reply({ id, reply: { ok: true, value } });
+const answer = (id: number, value: unknown) => port.reply({ id, reply: { ok: true, value } });
 const shownTexts = () => [...highlights.values()].flatMap((ranges) => [...ranges].map((r) => r.toString()));
 
 function spanOf(blocks: string[], word: string): PaintSpan {
@@ -42,25 +38,7 @@ function spanOf(blocks: string[], word: string): PaintSpan {
 }
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  asked = [];
-  highlights = loadHighlightPage(html);
-  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation((() => {
-    const listeners: ((message: unknown) => void)[] = [];
-    reply = (message) => listeners.forEach((l) => l(structuredClone(message)));
-    return {
-      name: 'dramatis:page',
-      onMessage: { addListener: (l: (message: unknown) => void) => listeners.push(l) },
-      onDisconnect: { addListener: () => undefined },
-      postMessage({ id, envelope }: { id: number; envelope: Envelope }) {
-        asked.push({ id, name: envelope.name, data: structuredClone(envelope.data) as Record<string, unknown> });
-      },
-      disconnect() {},
-    };
-  }) as never);
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async () => ({ ok: true, value: { ok: true } })) as never);
-  ctx = new ContentScriptContext('content');
-  startPageSession(ctx, { cardCss: '' });
+  ({ highlights, port, ctx } = startTestSession(html));
 });
 
 afterEach(() => {
@@ -70,8 +48,8 @@ afterEach(() => {
 
 /** The first reading answered with no names; then a paragraph appended to the article. */
 async function readThenAppend() {
-  await until(() => asked.length === 1);
-  const first = asked[0]!;
+  await until(() => port.asked.length === 1);
+  const first = port.asked[0]!;
   expect(first.name).toBe('bg:article');
   const blocks = first.data.blocks as string[];
   answer(first.id, { spans: [] });
@@ -79,8 +57,8 @@ async function readThenAppend() {
   const p = document.createElement('p');
   p.textContent = ADDED;
   document.querySelector('.item-body')!.append(p);
-  await until(() => asked.length === 2);
-  return { first, blocks, update: asked[1]! };
+  await until(() => port.asked.length === 2);
+  return { first, blocks, update: port.asked[1]! };
 }
 
 test('an appended paragraph: the kept blocks are named by the first text’s number, only the new text is sent', async () => {
@@ -97,8 +75,8 @@ test('an appended paragraph: the kept blocks are named by the first text’s num
 });
 
 test('the blocks an update keeps keep their highlights; those it sends anew are painted anew', async () => {
-  await until(() => asked.length === 1);
-  const first = asked[0]!;
+  await until(() => port.asked.length === 1);
+  const first = port.asked[0]!;
   const blocks = first.data.blocks as string[];
   const word = blocks[0]!.split(/\s+/).find((w) => /^[A-Z][a-z]{3,}$/.test(w))!;
   const other = blocks[1]!.split(/\s+/).find((w) => /^[A-Z][a-z]{3,}$/.test(w))!;
@@ -108,10 +86,10 @@ test('the blocks an update keeps keep their highlights; those it sends anew are 
   const p = document.createElement('p');
   p.textContent = ADDED;
   document.querySelector('.item-body')!.append(p);
-  await until(() => asked.length === 2);
+  await until(() => port.asked.length === 2);
   const now = [...blocks, ADDED];
   // Block 0 kept; block 1 sent with no names now (the reader marked one "not here"); the new block's name.
-  answer(asked[1]!.id, {
+  answer(port.asked[1]!.id, {
     spans: [spanOf(now, 'Kuznetsova')],
     keep: [
       [0, 1],
@@ -128,8 +106,8 @@ test('the blocks an update keeps keep their highlights; those it sends anew are 
 test('an unknown base: the article is sent whole, and its names painted', async () => {
   const { blocks, update } = await readThenAppend();
   answer(update.id, { unknownBase: true });
-  await until(() => asked.length === 3);
-  const whole = asked[2]!;
+  await until(() => port.asked.length === 3);
+  const whole = port.asked[2]!;
   expect(whole.name).toBe('bg:article');
   expect(whole.data.blocks).toEqual([...blocks, ADDED]);
   expect(whole.data.seq).toBeGreaterThan(update.data.seq as number);
