@@ -183,10 +183,8 @@ export function createBackgroundService(
     if (!before) return { spans, keep: [] };
     const from = keptFrom(runs);
     const now = spansByBlock(spans, blocks.length);
-    const keep = rangesWhere(blocks.length, (i) => from[i]! >= 0 && sameSpans(before[from[i]!]!, now[i]!));
-    const kept = new Set<number>();
-    for (const [start, count] of keep) for (let i = start; i < start + count; i++) kept.add(i);
-    return { spans: spans.filter((s) => !kept.has(s.block)), keep };
+    const kept = from.map((j, i) => j >= 0 && sameSpans(before[j]!, now[i]!));
+    return { spans: spans.filter((s) => !kept[s.block]), keep: rangesWhere(blocks.length, (i) => kept[i]!) };
   }
 
   /**

@@ -55,7 +55,8 @@ function clipMeta(meta: ArticleMeta): ArticleMeta {
 }
 
 /** The blocks' text as the protocol takes it: at most `LIMITS.blocks` blocks, each clipped. */
-const textsOf = (blocks: readonly TextBlock[]) => blocks.slice(0, LIMITS.blocks).map((b) => b.text.slice(0, LIMITS.blockChars));
+const textOf = (block: TextBlock) => block.text.slice(0, LIMITS.blockChars);
+const textsOf = (blocks: readonly TextBlock[]) => blocks.slice(0, LIMITS.blocks).map(textOf);
 
 /** Known names first, discovered ones after. */
 const ordered = (spans: readonly PaintSpan[]) => [...spans.filter((s) => !s.discovered), ...spans.filter((s) => s.discovered)];
@@ -417,7 +418,7 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
   ): Promise<{ spans: PaintSpan[]; keep: readonly [number, number][] }> {
     const base = lastSent;
     if (base) {
-      const runs = blockRuns(base.blocks, snapshot.slice(0, LIMITS.blocks), (b) => b.text.slice(0, LIMITS.blockChars));
+      const runs = blockRuns(base.blocks, snapshot.slice(0, LIMITS.blocks), textOf);
       const answer = await channel.request('bg:article-update', { ...request, seq: sent(snapshot), base: base.seq, runs });
       if ('spans' in answer) return answer;
     }
