@@ -193,20 +193,21 @@ export function createBackgroundService(
    * and at most every `DESCRIBE_EVERY_MS`, unless another page of the tab waits behind it. Its
    * spans are not held back, only its record.
    */
-  type Description = { job: () => Promise<void>; url?: string };
-  type Slot = { queue: Description[]; wake: () => void };
+  /** `done`: who waits for this description, or for the newer one of its address that replaced it. */
+  type Description = { job: () => Promise<void>; url?: string; done: (() => void)[] };
+  type Slot = { queue: Description[]; current: Description | null; wake: () => void };
   const describing = new Map<number, Slot>();
   const lastDescribed = new Map<number, { url: string; at: number }>();
   function describeSoon(tabId: number, job: () => Promise<void>, url?: string) {
     const queued = describing.get(tabId);
     if (queued) {
       const same = queued.queue.findIndex((d) => d.url === url);
-      if (same >= 0) queued.queue[same] = { job, url };
-      else queued.queue.push({ job, url });
+      if (same >= 0) queued.queue[same] = { job, url, done: queued.queue[same]!.done };
+      else queued.queue.push({ job, url, done: [] });
       queued.wake();
       return;
     }
-    const slot: Slot = { queue: [{ job, url }], wake: () => undefined };
+    const slot: Slot = { queue: [{ job, url, done: [] }], current: null, wake: () => undefined };
     describing.set(tabId, slot);
     track(
       (async () => {
@@ -228,14 +229,25 @@ export function createBackgroundService(
             // A task of its own: the answer reaches the page before this work starts.
             await nextTask();
             const run = slot.queue.shift()!;
+            slot.current = run;
             if (run.url !== undefined) lastDescribed.set(tabId, { url: run.url, at: Date.now() });
             await run.job().catch((error: unknown) => console.warn('Dramatis: could not record this article', error));
+            slot.current = null;
+            for (const resolve of run.done) resolve();
           }
         } finally {
           describing.delete(tabId);
+          for (const left of slot.queue) for (const resolve of left.done) resolve();
         }
       })(),
     );
+  }
+
+  /** Settles once the tab's description waiting last (or running) now has been written. */
+  function described(tabId: number): Promise<void> {
+    const slot = describing.get(tabId);
+    const last = slot?.queue[slot.queue.length - 1] ?? slot?.current;
+    return last ? new Promise((resolve) => last.done.push(resolve)) : Promise.resolve();
   }
 
   /** The reading as the journal keeps it until it is stored (`memory.journal`). */
@@ -382,6 +394,8 @@ export function createBackgroundService(
   async function onAnalyzeAnyway({ tabId }: { tabId: number }, sender: Sender) {
     if (!isExtensionPage(sender)) throw new Error('Not allowed');
     await sendToTab(tabId, 'tab:analyze-anyway', {});
+    // The page has its spans; the popup's answer is the analysis they are described in.
+    await described(tabId);
     return (await readTab(tabId)) ?? describeUnknownTab(tabId);
   }
 

@@ -492,31 +492,35 @@ function openPageSession(ctx: ContentScriptContext, { cardCss }: PageSessionOpti
   }
 
   let running: Promise<void> | null = null;
-  let again = false;
-  let againForced = false;
-  let againRequested = false;
-  /** One analysis at a time; a request during one runs once after it. */
-  async function run(force: boolean, requested = true): Promise<void> {
+  /** The run asked for during the current one: one, however many asked, with what they asked. */
+  let queued: { force: boolean; requested: boolean; done: Promise<void> } | null = null;
+  /**
+   * One analysis at a time; a request during one runs once after it, and its caller's promise
+   * settles when that run has (the popup's "analyze anyway" answers once its own run is done,
+   * not the run it interrupted).
+   */
+  function run(force: boolean, requested = true): Promise<void> {
     if (running) {
-      again = true;
-      againForced ||= force;
-      againRequested ||= requested;
-      return running;
+      if (queued) {
+        queued.force ||= force;
+        queued.requested ||= requested;
+        return queued.done;
+      }
+      const after = running.catch(() => undefined);
+      const next = { force, requested, done: Promise.resolve() };
+      next.done = after.then(() => {
+        queued = null;
+        if (ctx.isInvalid) return;
+        return run(next.force || forced, next.requested);
+      });
+      queued = next;
+      return next.done;
     }
-    running = runOnce(force, requested);
-    try {
-      await running;
-    } finally {
+    const current = runOnce(force, requested).finally(() => {
       running = null;
-    }
-    if (again && !ctx.isInvalid) {
-      const force2 = againForced || forced;
-      const requested2 = againRequested;
-      again = false;
-      againForced = false;
-      againRequested = false;
-      await run(force2, requested2);
-    }
+    });
+    running = current;
+    return current;
   }
 
   async function runOnce(force: boolean, requested: boolean): Promise<void> {

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PaintSpan } from '../../../lib/messaging/protocol';
 import { startPageSession } from '../../../services/page-session';
@@ -124,4 +125,25 @@ test('the script’s first task reads nothing of the page: reading starts in a t
   expect(reads).not.toHaveBeenCalled();
   expect(read).not.toHaveBeenCalled();
   return until(() => reads.mock.calls.length > 0);
+});
+
+test('“analyze anyway” asked while a reading awaits its answer is answered once its own forced reading is, not the one it interrupted', async () => {
+  await until(() => asked().length === 1);
+  const first = asked()[0]!;
+  // The popup's request, relayed by the background to the page (services/background-service.ts).
+  let answered: unknown;
+  const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+  void trigger({ name: 'tab:analyze-anyway', data: {} }, { id: fakeBrowser.runtime.id }, (reply: unknown) => {
+    answered = reply;
+  });
+  reply({ id: first.id, reply: { ok: true, value: { spans: spansOf(first.blocks, 'Iran') } } });
+  await until(() => asked().length === 2);
+  await pause(50);
+  // The interrupted reading is answered; the forced one is asked, and the popup still waits for it.
+  expect(answered).toBeUndefined();
+  const forced = port.asked.filter((r) => r.name === 'bg:article')[1]!;
+  expect(forced.data.forced).toBe(true);
+  reply({ id: forced.id, reply: { ok: true, value: { spans: spansOf(first.blocks, 'Iran') } } });
+  await until(() => answered !== undefined);
+  expect(answered).toEqual({ ok: true, value: { ok: true } });
 });

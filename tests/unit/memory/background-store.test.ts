@@ -4,7 +4,7 @@
  * pages the reader only forced are neither stored nor learned from.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createEntityRepo, learnedIdOf, type EntityRepo } from '../../../lib/entities/repo';
 import type { Entity } from '../../../lib/entities/types';
@@ -119,6 +119,33 @@ test.each([
   expect((await memory.status()).articles).toBe(0);
   expect(await repo.get(learnedIdOf('Mirela Vasquenko'))).toBeUndefined();
   expect((await readTab(tabId))?.articleId).toBeUndefined();
+});
+
+test('“analyze anyway” answers the popup with the analysis the forced reading is described in, not the verdict before it', async () => {
+  const url = 'https://news.example/section';
+  const from = sender(url);
+  const tabId = from.tab!.id!;
+  const ask = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+  const answer = <T>(name: string, data: unknown, by: Sender) =>
+    new Promise<{ ok: boolean; value: T }>((resolve) => void ask({ name, data }, by, resolve));
+  await answer('bg:not-article', { url, title: 'Section', isArticle: false, score: 0 }, from);
+  expect((await readTab(tabId))?.status).toBe('not-article');
+  // The content script, asked by the background, reads the page again, forced, and answers once
+  // the background has its spans (services/page-session.ts).
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async () => {
+    await read(url, CASPIAN, from, { forced: true, isArticle: false });
+    return { ok: true, value: { ok: true } };
+  }) as typeof fakeBrowser.tabs.sendMessage);
+  const popup: Sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+  const reply = await answer<{ status: string; forced: boolean; actors: { name: string }[] }>(
+    'bg:analyze-anyway',
+    { tabId },
+    popup,
+  );
+  expect(reply.ok).toBe(true);
+  expect(reply.value.status).toBe('article');
+  expect(reply.value.forced).toBe(true);
+  expect(reply.value.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Iran', 'Habibollah Sayyari']));
 });
 
 test('a private window is stored once the reader opts in', async () => {
