@@ -66,6 +66,18 @@ export function App() {
   /** When the background's first answer came, until the frame that shows it is measured. */
   const answeredAt = useRef<number | null>(null);
   const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+  /**
+   * The tab's analyses as written, in order, counted. The background's answers are reads of the
+   * same record, each as it was when read: one that arrives after a newer write was shown would
+   * show an older analysis (the page "not an article" again, after it was analyzed), so it is
+   * shown only if no write arrived while it was asked.
+   */
+  const writes = useRef(0);
+  async function showAnswer(ask: Promise<TabAnalysis>): Promise<void> {
+    const before = writes.current;
+    const answer = await ask;
+    if (writes.current === before) setAnalysis(answer);
+  }
 
   useEffect(() => {
     const said = announceAnalysis(previous.current, analysis);
@@ -81,11 +93,15 @@ export function App() {
 
   useEffect(() => {
     if (tabId === null) return;
-    const stop = watchTab(tabId, setAnalysis);
-    sendToBackground('bg:get-tab', { tabId }).then((answer) => {
+    const stop = watchTab(tabId, (written) => {
+      writes.current++;
+      setAnalysis(written);
+    });
+    const asked = sendToBackground('bg:get-tab', { tabId }).then((answer) => {
       answeredAt.current ??= performance.now();
-      setAnalysis(answer);
-    }, fail);
+      return answer;
+    });
+    showAnswer(asked).catch(fail);
     // The related articles' dates need a date formatter: made while the background answers, not
     // after. The first one in a fresh process (the popup opened after the background stopped)
     // took 18-28 ms, and the answer then waited that long to show.
@@ -108,7 +124,7 @@ export function App() {
     if (tabId === null) return;
     setBusy(true);
     try {
-      setAnalysis(await sendToBackground('bg:analyze-anyway', { tabId }));
+      await showAnswer(sendToBackground('bg:analyze-anyway', { tabId }));
     } catch (e) {
       fail(e);
     } finally {
